@@ -1,0 +1,16 @@
+"""The ``annotator`` command line: a thin click adapter over the core.
+
+Each command group lives in its own module and registers itself on :data:`main`.
+Core exceptions (:class:`annotator.errors.AnnotatorError`) become one line on stderr
+and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+from annotator.cli.base import main
+
+# Command modules register themselves on ``main`` when imported.
+from annotator.cli import launch as _launch  # noqa: F401,E402
+from annotator.cli import project_cmds as _project_cmds  # noqa: F401,E402
+
+__all__ = ["main"]

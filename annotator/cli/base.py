@@ -1,0 +1,40 @@
+"""The root click group and the helpers every command module shares."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from annotator.errors import AnnotatorError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def user_errors(func: F) -> F:
+    """Turn :class:`AnnotatorError` into a one-line ``click.ClickException``."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AnnotatorError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(package_name="annotator")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Build Persian corpora of who said what, about whom, and who promised what.
+
+    Run without a command to open the annotation window on the default project.
+    """
+    if ctx.invoked_subcommand is None:
+        from annotator.cli.launch import open_default_gui
+
+        open_default_gui()

@@ -1,0 +1,262 @@
+"""Import pipeline: readers -> canonical text and tokens (on all cores) -> the project.
+
+Each source file lands whole or not at all: its documents are written inside one savepoint,
+and a failure rolls that file back and is reported with its path. Memory stays flat: files
+are read lazily and at most a small window of texts is in flight at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sqlite3
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import metadata
+from itertools import groupby
+from pathlib import Path
+
+from annotator import text as textpipe
+from annotator.errors import AnnotatorError
+from annotator.importers import iter_sources, read_source
+from annotator.importers.records import ImportProblem, RawRecord, SourceFile
+from annotator.model import Tokenization
+from annotator.project import Project
+from annotator.store.documents import DocumentRow
+
+BATCH_SIZE = 16
+MAX_TITLE = 300
+
+
+def tokenizer_name() -> str:
+    """Names the tokeniser whose offsets are stored, with hazm's version."""
+    try:
+        return f"hazm-{metadata.version('hazm')}"
+    except metadata.PackageNotFoundError:  # pragma: no cover - hazm is a hard dependency
+        return "hazm"
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts, and one problem line per file or record that was skipped."""
+
+    added: int = 0
+    duplicates: int = 0
+    files: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def skipped(self) -> int:
+        return len(self.problems)
+
+
+@dataclass(frozen=True)
+class _Analysed:
+    text: str
+    uid: str
+    tokenization: Tokenization
+
+
+def uid_of(text: str) -> str:
+    """A document's content id: the SHA-256 of its canonical text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def analyse_one(raw: str, normalize: bool, strip_diacritics: bool) -> _Analysed:
+    text, tokenization = textpipe.analyse(raw, normalize=normalize, strip_diacritics=strip_diacritics)
+    return _Analysed(text, uid_of(text), tokenization)
+
+
+def _analyse_batch(raws: list[str], normalize: bool, strip_diacritics: bool) -> list[_Analysed]:
+    return [analyse_one(raw, normalize, strip_diacritics) for raw in raws]
+
+
+def _title_for(record: RawRecord, text: str) -> str:
+    if record.title and record.title.strip():
+        return record.title.strip()[:MAX_TITLE]
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:MAX_TITLE]
+    return Path(record.origin_path).stem
+
+
+def _document_row(record: RawRecord, analysed: _Analysed) -> DocumentRow:
+    return DocumentRow(
+        uid=analysed.uid,
+        title=_title_for(record, analysed.text),
+        text=analysed.text,
+        raw_text=record.text if record.text != analysed.text else None,
+        canon_version=textpipe.CANON_VERSION,
+        source=record.source,
+        url=record.url,
+        external_id=record.external_id,
+        published=record.published,
+        published_original=record.published_original,
+        meta=dict(record.meta) if record.meta else None,
+    )
+
+
+class _Analyser:
+    """Runs :func:`analyse_one` in order, in-process or on a pool with a bounded window."""
+
+    def __init__(self, *, workers: int, normalize: bool, strip_diacritics: bool):
+        self.options = (normalize, strip_diacritics)
+        self.pool: ProcessPoolExecutor | None = None
+        if workers > 1:
+            context = multiprocessing.get_context("spawn")
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self.window = max(2, workers * 3)
+
+    def run(self, items: Iterable[tuple[object, str]]) -> Iterator[tuple[object, _Analysed]]:
+        if self.pool is None:
+            for key, raw in items:
+                yield key, analyse_one(raw, *self.options)
+            return
+        pending: deque[tuple[list[object], Future[list[_Analysed]]]] = deque()
+        for batch in _batched(items, BATCH_SIZE):
+            keys = [k for k, _ in batch]
+            pending.append((keys, self.pool.submit(_analyse_batch, [r for _, r in batch], *self.options)))
+            if len(pending) >= self.window:
+                yield from _drain_one(pending)
+        while pending:
+            yield from _drain_one(pending)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _drain_one(pending: deque) -> Iterator[tuple[object, _Analysed]]:
+    keys, future = pending.popleft()
+    yield from zip(keys, future.result(), strict=True)
+
+
+def _batched(items: Iterable[tuple[object, str]], size: int) -> Iterator[list[tuple[object, str]]]:
+    batch: list[tuple[object, str]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def import_paths(
+    project: Project,
+    paths: Sequence[str | Path],
+    *,
+    fmt: str = "auto",
+    mapping: Mapping[str, str] | None = None,
+    normalize: bool = False,
+    workers: int | None = None,
+    progress: Callable[[ImportReport], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import files and folders into ``project``.
+
+    :param fmt: ``auto`` (by extension), ``txt``, ``jsonl`` or ``csv``
+    :param mapping: field names of the input for ``text``, ``title``, ... (jsonl, csv)
+    :param normalize: also apply hazm's full normaliser (changes the text; off by default)
+    :param workers: processes for the text pipeline (default: all cores for more than a
+      few files; 1 = in this process)
+    :param progress: called after each file with the report so far
+    :param cancelled: polled between files; when it returns true the import stops after
+      the files already written
+    :raises AnnotatorError: a path that does not exist or an unknown format
+    """
+    report = ImportReport()
+    sources = list(iter_sources([Path(p) for p in paths], fmt=fmt))
+    strip = project.setting("strip_diacritics", "0") == "1"
+    analyser = _Analyser(
+        workers=workers or (default_workers() if len(sources) > 8 else 1),
+        normalize=normalize, strip_diacritics=strip,
+    )
+
+    def texts() -> Iterator[tuple[object, str]]:
+        for index, source in enumerate(sources):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                return
+            for record in _records(source, mapping, report):
+                yield (index, record), record.text
+            yield (index, None), ""  # marks the end of a file, even one with no records
+
+    writer = _BatchWriter(project, report, tokenizer=tokenizer_name())
+    try:
+        for index, group in groupby(analyser.run(texts()), key=lambda item: item[0][0]):  # type: ignore[index]
+            writer.write_file(sources[index], group)
+            report.files += 1
+            if progress is not None:
+                progress(report)
+        writer.finish()
+    finally:
+        writer.abort()
+        analyser.close()
+    return report
+
+
+def _records(source: SourceFile, mapping: Mapping[str, str] | None, report: ImportReport) -> Iterator[RawRecord]:
+    for item in read_source(source, mapping=mapping):
+        if isinstance(item, ImportProblem):
+            report.problems.append(item)
+        else:
+            yield item
+
+
+class _BatchWriter:
+    """Writes each file in its own savepoint, committing every few hundred documents."""
+
+    COMMIT_EVERY = 500
+
+    def __init__(self, project: Project, report: ImportReport, *, tokenizer: str):
+        self.project, self.report, self.tokenizer = project, report, tokenizer
+        self.conn = project.db.conn
+        self.uncommitted = 0
+
+    def write_file(self, source: SourceFile, group: Iterable[tuple[tuple[int, RawRecord | None], _Analysed]]) -> None:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
+        added = duplicates = 0
+        try:
+            with self.project.db.atomic():
+                for (_, record), analysed in group:
+                    if record is None:
+                        continue
+                    if not analysed.text.strip():
+                        self.report.problems.append(ImportProblem(
+                            record.origin_path, record.origin_line, "no text left after canonicalisation"))
+                        continue
+                    _, created = self.project.add_document(
+                        _document_row(record, analysed), analysed.tokenization, tokenizer=self.tokenizer)
+                    added += created
+                    duplicates += not created
+        except (AnnotatorError, sqlite3.DatabaseError) as exc:
+            for _ in group:  # drain the rest of this file's results
+                pass
+            self.report.problems.append(ImportProblem(
+                str(source.path), None, f"{exc}; nothing from this file was imported"))
+            return
+        self.report.added += added
+        self.report.duplicates += duplicates
+        self.uncommitted += added
+        if self.uncommitted >= self.COMMIT_EVERY:
+            self.finish()
+
+    def finish(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+        self.uncommitted = 0
+
+    def abort(self) -> None:
+        """Roll back what is not committed yet (after an unexpected error)."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")

@@ -1,0 +1,465 @@
+"""The service: the one write API over a project database.
+
+Every mutator validates with the pure rules in :mod:`annotator.rules`, writes inside one
+``db.atomic()`` transaction together with its audit-log entry, and returns
+:class:`~annotator.changes.Changes`. Readers return :mod:`annotator.model` values.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator import rules
+from annotator.changes import Changes
+from annotator.errors import NotFoundError, ValidationError
+from annotator.ids import ActorId, AnnotatorId, DocumentId, RelationId, SpanId
+from annotator.model import (
+    ROLES, STATUSES, Actor, ActorDraft, Annotator, Document, DocumentStatus, DocumentSummary,
+    Relation, RelationDraft, Span, SpanDraft, Tokenization,
+)
+from annotator.store import actors as actor_sql
+from annotator.store import annotations as ann_sql
+from annotator.store import audit as audit_sql
+from annotator.store import documents as doc_sql
+from annotator.store import people as people_sql
+from annotator.store.db import now, open_database
+from annotator.tagset import Tagset, default_tagset, parse_tagset
+from annotator.text import pack_offsets, unpack_offsets
+
+
+def _snapshot(value: Any) -> Any:
+    return dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
+
+
+class Project:
+    """An open project database.
+
+    :param db: an open, migrated :class:`sqlite_utils.Database` (see :meth:`open`)
+    :param user: the annotator recorded in the audit log as making the changes
+    """
+
+    def __init__(self, db: Database, *, path: Path | None = None, user: AnnotatorId | None = None):
+        self.db = db
+        self.path = path
+        self.user = user
+        self._tagset: Tagset | None = None
+
+    # -- opening ---------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False, durable: bool = True) -> Project:
+        """Open a project file (``create=True`` makes a new one with the default tagset)."""
+        db = open_database(path, create=create, durable=durable)
+        project = cls(db, path=None if str(path) == ":memory:" else Path(path))
+        if project._stored_tagset_json() is None:
+            project._store_tagset(default_tagset())
+        return project
+
+    @classmethod
+    def init(cls, path: str | Path, *, tagset: Tagset | None = None) -> Project:
+        """Create a new project file; refuses to overwrite an existing one."""
+        if str(path) != ":memory:" and Path(path).exists():
+            raise ValidationError(f"{path}: already exists; choose another name or open it instead")
+        project = cls.open(path, create=True)
+        if tagset is not None:
+            project._store_tagset(tagset)
+        return project
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- settings and tagset ---------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM project_meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT OR REPLACE INTO project_meta (key, value) VALUES (?, ?)", [key, value]
+            )
+
+    def _stored_tagset_json(self) -> str | None:
+        return self.setting("tagset")
+
+    def _store_tagset(self, tagset: Tagset) -> None:
+        self.set_setting("tagset", json.dumps(tagset.to_json(), ensure_ascii=False))
+        self._tagset = tagset
+
+    @property
+    def tagset(self) -> Tagset:
+        """The tagset stored in this project (the file describes itself)."""
+        if self._tagset is None:
+            raw = self._stored_tagset_json()
+            self._tagset = (
+                parse_tagset(json.loads(raw), source=f"{self.path or 'project'}#tagset")
+                if raw else default_tagset()
+            )
+        return self._tagset
+
+    def replace_tagset(self, tagset: Tagset) -> Changes:
+        """Store a new tagset as is; callers check compatibility first (see :mod:`annotator.tagset_diff`)."""
+        with self.db.atomic():
+            self._store_tagset(tagset)
+            self._audit("set", "tagset", None, None, after={"name": tagset.name, "version": tagset.version})
+        return Changes(tagset=True)
+
+    # -- audit -----------------------------------------------------------------------
+    def _audit(
+        self, action: str, entity: str, entity_id: int | None, document_id: DocumentId | None,
+        *, before: Any = None, after: Any = None,
+    ) -> None:
+        audit_sql.record(
+            self.db, at=now(), annotator_id=self.user, action=action, entity=entity,
+            entity_id=entity_id, document_id=document_id,
+            before=_snapshot(before), after=_snapshot(after),
+        )
+
+    def audit_log(self, *, document_id: DocumentId | None = None, limit: int = 1000) -> list[audit_sql.AuditEntry]:
+        """The newest audit entries, newest first."""
+        return audit_sql.entries(self.db, document_id=document_id, limit=limit)
+
+    # -- annotators ------------------------------------------------------------------
+    def add_annotator(self, name: str, *, role: str = "annotator") -> Annotator:
+        """Register an annotator; the name must be new."""
+        name = name.strip()
+        if role not in ROLES:
+            raise ValidationError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
+        if not name:
+            raise ValidationError("an annotator needs a name")
+        if people_sql.get_annotator(self.db, name=name) is not None:
+            raise ValidationError(f"annotator {name!r} already exists")
+        with self.db.atomic():
+            annotator_id = people_sql.insert_annotator(self.db, name, role, at=now())
+            self._audit("add", "annotator", annotator_id, None, after={"name": name, "role": role})
+        return Annotator(annotator_id, name, role)  # type: ignore[arg-type]
+
+    def ensure_annotator(self, name: str, *, role: str = "annotator") -> Annotator:
+        """The annotator with this name, created when missing."""
+        found = people_sql.get_annotator(self.db, name=name.strip())
+        return found if found is not None else self.add_annotator(name, role=role)
+
+    def annotators(self) -> list[Annotator]:
+        return people_sql.list_annotators(self.db)
+
+    def annotator(self, annotator_id: AnnotatorId) -> Annotator:
+        found = people_sql.get_annotator(self.db, annotator_id=annotator_id)
+        if found is None:
+            raise NotFoundError(f"no annotator with id {annotator_id}")
+        return found
+
+    def annotator_by_name(self, name: str) -> Annotator:
+        found = people_sql.get_annotator(self.db, name=name)
+        if found is None:
+            known = ", ".join(a.name for a in self.annotators()) or "none yet"
+            raise NotFoundError(f"no annotator named {name!r} (known: {known}); add one with 'annotator annotators DB add NAME'")
+        return found
+
+    # -- documents -------------------------------------------------------------------
+    def add_document(
+        self, row: doc_sql.DocumentRow, tokenization: Tokenization, *, tokenizer: str
+    ) -> tuple[DocumentId, bool]:
+        """Store one imported document with its tokenisation; a text already present is a no-op.
+
+        :param tokenizer: names the tokeniser and its version, kept beside the offsets
+        :returns: the document id and whether it was newly created
+        """
+        existing = doc_sql.document_id_by_uid(self.db, row.uid)
+        if existing is not None:
+            return existing, False
+        sentences = pack_offsets(tokenization.sentences)
+        tokens = pack_offsets(tokenization.tokens)
+        with self.db.atomic():
+            document_id = doc_sql.insert_document(self.db, row, imported_at=now())
+            doc_sql.insert_tokens(
+                self.db, document_id, tokenizer=tokenizer,
+                sentences=sentences, sentence_count=len(tokenization.sentences),
+                tokens=tokens, token_count=len(tokenization.tokens),
+            )
+        return document_id, True
+
+    def document(self, document_id: DocumentId) -> Document:
+        found = doc_sql.get_document(self.db, document_id)
+        if found is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        return found
+
+    def raw_text(self, document_id: DocumentId) -> str:
+        raw = doc_sql.get_raw_text(self.db, document_id)
+        if raw is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        return raw
+
+    def tokenization(self, document_id: DocumentId) -> Tokenization:
+        """Sentence and token offsets of a document (computed at import)."""
+        packed = doc_sql.get_tokens(self.db, document_id)
+        if packed is None:
+            raise NotFoundError(f"no tokenisation stored for document {document_id}")
+        return Tokenization(sentences=unpack_offsets(packed[0]), tokens=unpack_offsets(packed[1]))
+
+    def document_ids(self) -> list[DocumentId]:
+        return doc_sql.document_ids(self.db)
+
+    def count_documents(self, *, search: str | None = None, status: str | None = None,
+                        annotator_id: AnnotatorId | None = None) -> int:
+        return doc_sql.count_documents(self.db, search=search, status=status, annotator_id=annotator_id)
+
+    def documents(self, *, offset: int = 0, limit: int = 100, search: str | None = None,
+                  status: str | None = None, annotator_id: AnnotatorId | None = None) -> list[DocumentSummary]:
+        """A page of the document list, optionally full-text searched and filtered by status."""
+        return doc_sql.list_documents(
+            self.db, offset=offset, limit=limit, search=search, status=status, annotator_id=annotator_id
+        )
+
+    # -- status and time ---------------------------------------------------------------
+    def status(self, document_id: DocumentId, annotator_id: AnnotatorId) -> DocumentStatus:
+        return people_sql.get_status(self.db, document_id, annotator_id)
+
+    def statuses(self, document_ids: list[DocumentId], annotator_id: AnnotatorId) -> dict[DocumentId, str]:
+        return people_sql.statuses_for(self.db, document_ids, annotator_id)
+
+    def set_status(self, document_id: DocumentId, annotator_id: AnnotatorId, status: str) -> Changes:
+        """Mark a document todo / in_progress / done for one annotator."""
+        if status not in STATUSES:
+            raise ValidationError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+        self.document(document_id)
+        before = self.status(document_id, annotator_id)
+        after = dataclasses.replace(before, status=status)
+        with self.db.atomic():
+            people_sql.put_status(self.db, after, at=now())
+            self._audit("status", "document", document_id, document_id, before=before.status, after=status)
+        return Changes(status=True, document_ids=frozenset({document_id}))
+
+    def add_time(self, document_id: DocumentId, annotator_id: AnnotatorId, seconds: float) -> Changes:
+        """Add working time to an annotator's record for a document (not audited: it is not an edit)."""
+        if seconds <= 0:
+            return Changes()
+        current = self.status(document_id, annotator_id)
+        with self.db.atomic():
+            people_sql.put_status(
+                self.db, dataclasses.replace(current, seconds_spent=current.seconds_spent + seconds), at=now()
+            )
+        return Changes(status=True, document_ids=frozenset({document_id}))
+
+    # -- spans -------------------------------------------------------------------------
+    def spans(self, document_id: DocumentId, *, annotator_id: AnnotatorId | None = None) -> list[Span]:
+        """Spans of a document, ordered by start, optionally one annotator's only."""
+        return ann_sql.list_spans(self.db, document_id, annotator_id=annotator_id)
+
+    def span(self, span_id: SpanId) -> Span:
+        found = ann_sql.get_span(self.db, span_id)
+        if found is None:
+            raise NotFoundError(f"no span with id {span_id}")
+        return found
+
+    def span_counts(self, document_ids: Sequence[DocumentId], *, annotator_id: AnnotatorId | None = None) -> dict[DocumentId, int]:
+        return ann_sql.span_counts_for_documents(self.db, document_ids, annotator_id=annotator_id)
+
+    def check_span(self, draft: SpanDraft, *, replacing: SpanId | None = None) -> SpanDraft:
+        """Validate a draft against offsets, the tagset and its neighbours; returns it with defaults filled."""
+        document = self.document(draft.document_id)
+        self.annotator(draft.annotator_id)
+        if draft.actor_id is not None:
+            self.actor(draft.actor_id)
+        draft = dataclasses.replace(
+            draft,
+            fragments=tuple(sorted(tuple(f) for f in draft.fragments)),
+            attrs=rules.apply_defaults(self.tagset, draft.label, draft.attrs),
+        )
+        others = [s for s in self.spans(draft.document_id, annotator_id=draft.annotator_id) if s.id != replacing]
+        rules.raise_if(rules.check_span(self.tagset, draft, text_length=len(document.text), others=others))
+        return draft
+
+    def add_span(self, draft: SpanDraft) -> tuple[Span, Changes]:
+        """Validate and store a new span."""
+        draft = self.check_span(draft)
+        with self.db.atomic():
+            span_id = ann_sql.insert_span(self.db, draft, at=now())
+            span = self.span(span_id)
+            self._audit("add", "span", span_id, draft.document_id, after=span)
+        return span, Changes(spans=True, document_ids=frozenset({draft.document_id}))
+
+    def update_span(self, span_id: SpanId, **fields: Any) -> tuple[Span, Changes]:
+        """Change a span's label, fragments, attrs, actor_id, origin or score."""
+        before = self.span(span_id)
+        allowed = {"label", "fragments", "attrs", "actor_id", "origin", "score"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of a span")
+        if "fragments" in fields:
+            fields["fragments"] = tuple(sorted(tuple(f) for f in fields["fragments"]))
+        draft = self.check_span(dataclasses.replace(before.draft(), **fields), replacing=span_id)
+        with self.db.atomic():
+            ann_sql.update_span(self.db, span_id, draft, at=now())
+            after = self.span(span_id)
+            self._check_relations_still_valid(after)
+            self._audit("update", "span", span_id, before.document_id, before=before, after=after)
+        return after, Changes(spans=True, document_ids=frozenset({before.document_id}))
+
+    def _check_relations_still_valid(self, span: Span) -> None:
+        if span.label == "":
+            return
+        for relation in ann_sql.relations_touching(self.db, [span.id]):
+            head = self.span(relation.head)
+            tail = self.span(relation.tail_span) if relation.tail_span is not None else None
+            others = [r for r in self.relations(relation.document_id) if r.id != relation.id]
+            problems = rules.check_relation(
+                self.tagset, relation.draft(), head=head, tail_span=tail,
+                tail_actor_exists=relation.tail_actor is not None, existing=others,
+            )
+            if problems:
+                raise ValidationError(
+                    f"this change would break the {relation.type} link: " + "; ".join(p.message for p in problems)
+                )
+
+    def delete_span(self, span_id: SpanId) -> tuple[Span, list[Relation], Changes]:
+        """Delete a span and every relation that touches it; returns both for undo."""
+        span = self.span(span_id)
+        relations = ann_sql.relations_touching(self.db, [span_id])
+        with self.db.atomic():
+            for relation in relations:
+                ann_sql.delete_relation(self.db, relation.id)
+                self._audit("delete", "relation", relation.id, relation.document_id, before=relation)
+            ann_sql.delete_span(self.db, span_id)
+            self._audit("delete", "span", span_id, span.document_id, before=span)
+        changes = Changes(spans=True, relations=bool(relations), document_ids=frozenset({span.document_id}))
+        return span, relations, changes
+
+    def restore_span(self, span: Span, relations: Sequence[Relation] = ()) -> Changes:
+        """Re-create a deleted span (and its relations) under their old ids: the undo of a delete."""
+        draft = self.check_span(span.draft())
+        with self.db.atomic():
+            ann_sql.insert_span(self.db, draft, at=now(), span_id=span.id, created_at=span.created_at)
+            self._audit("restore", "span", span.id, span.document_id, after=span)
+            for relation in relations:
+                self._insert_relation(relation.draft(), relation_id=relation.id)
+        return Changes(spans=True, relations=bool(relations), document_ids=frozenset({span.document_id}))
+
+    # -- relations ---------------------------------------------------------------------
+    def relations(self, document_id: DocumentId, *, annotator_id: AnnotatorId | None = None) -> list[Relation]:
+        return ann_sql.list_relations(self.db, document_id, annotator_id=annotator_id)
+
+    def relation(self, relation_id: RelationId) -> Relation:
+        found = ann_sql.get_relation(self.db, relation_id)
+        if found is None:
+            raise NotFoundError(f"no relation with id {relation_id}")
+        return found
+
+    def check_relation(self, draft: RelationDraft) -> None:
+        """Validate a relation draft against the tagset and the relations already there."""
+        head = self.span(draft.head)
+        tail = self.span(draft.tail_span) if draft.tail_span is not None else None
+        tail_actor_exists = draft.tail_actor is not None and actor_sql.get_actor(self.db, draft.tail_actor) is not None
+        if draft.tail_actor is not None and not tail_actor_exists:
+            raise NotFoundError(f"no actor with id {draft.tail_actor}")
+        existing = self.relations(head.document_id, annotator_id=head.annotator_id)
+        rules.raise_if(rules.check_relation(
+            self.tagset, draft, head=head, tail_span=tail, tail_actor_exists=tail_actor_exists, existing=existing,
+        ))
+
+    def add_relation(self, draft: RelationDraft) -> tuple[Relation, Changes]:
+        """Validate and store a link from a span to a span or an actor."""
+        self.check_relation(draft)
+        with self.db.atomic():
+            relation = self._insert_relation(draft)
+        return relation, Changes(relations=True, document_ids=frozenset({draft.document_id}))
+
+    def _insert_relation(self, draft: RelationDraft, *, relation_id: RelationId | None = None) -> Relation:
+        new_id = ann_sql.insert_relation(self.db, draft, at=now(), relation_id=relation_id)
+        relation = self.relation(new_id)
+        self._audit("add" if relation_id is None else "restore", "relation", new_id, draft.document_id, after=relation)
+        return relation
+
+    def delete_relation(self, relation_id: RelationId) -> tuple[Relation, Changes]:
+        relation = self.relation(relation_id)
+        with self.db.atomic():
+            ann_sql.delete_relation(self.db, relation_id)
+            self._audit("delete", "relation", relation_id, relation.document_id, before=relation)
+        return relation, Changes(relations=True, document_ids=frozenset({relation.document_id}))
+
+    def restore_relation(self, relation: Relation) -> Changes:
+        """Re-create a deleted relation under its old id (undo)."""
+        self.check_relation(relation.draft())
+        with self.db.atomic():
+            self._insert_relation(relation.draft(), relation_id=relation.id)
+        return Changes(relations=True, document_ids=frozenset({relation.document_id}))
+
+    # -- actors ------------------------------------------------------------------------
+    def actors(self, *, search: str | None = None, limit: int | None = None) -> list[Actor]:
+        """Corpus-wide actors, optionally those whose name, alias or kb id matches ``search``."""
+        return actor_sql.list_actors(self.db, search=search, limit=limit)
+
+    def actor(self, actor_id: ActorId) -> Actor:
+        found = actor_sql.get_actor(self.db, actor_id)
+        if found is None:
+            raise NotFoundError(f"no actor with id {actor_id}")
+        return found
+
+    def add_actor(self, draft: ActorDraft, *, actor_id: ActorId | None = None) -> tuple[Actor, Changes]:
+        """Validate and store an actor (``actor_id`` re-creates a deleted one, for undo)."""
+        rules.raise_if(rules.check_actor(self.tagset, draft))
+        with self.db.atomic():
+            new_id = actor_sql.insert_actor(self.db, draft, at=now(), actor_id=actor_id)
+            actor = self.actor(new_id)
+            self._audit("add" if actor_id is None else "restore", "actor", new_id, None, after=actor)
+        return actor, Changes(actors=True)
+
+    def update_actor(self, actor_id: ActorId, **fields: Any) -> tuple[Actor, Changes]:
+        before = self.actor(actor_id)
+        if "aliases" in fields:
+            fields["aliases"] = tuple(fields["aliases"])
+        draft = dataclasses.replace(before.draft(), **fields)
+        rules.raise_if(rules.check_actor(self.tagset, draft))
+        with self.db.atomic():
+            actor_sql.update_actor(self.db, actor_id, draft, at=now())
+            after = self.actor(actor_id)
+            self._audit("update", "actor", actor_id, None, before=before, after=after)
+        return after, Changes(actors=True)
+
+    def delete_actor(self, actor_id: ActorId) -> tuple[Actor, Changes]:
+        """Delete an actor nothing refers to; refuses one that mentions or links still use."""
+        actor = self.actor(actor_id)
+        spans, relations = actor_sql.actor_usage(self.db, actor_id)
+        if spans or relations:
+            raise ValidationError(
+                f"actor «{actor.name}» is still used by {spans} mention(s) and {relations} link(s); "
+                "merge it into another actor or unlink those first"
+            )
+        with self.db.atomic():
+            actor_sql.delete_actor(self.db, actor_id)
+            self._audit("delete", "actor", actor_id, None, before=actor)
+        return actor, Changes(actors=True)
+
+    def stats(self) -> dict[str, Any]:
+        """Corpus figures: documents, sentences, tokens, spans by label and annotator, status counts."""
+        docs, sentences, tokens = self.db.execute(
+            "SELECT (SELECT count(*) FROM documents), coalesce(sum(sentence_count), 0),"
+            " coalesce(sum(token_count), 0) FROM document_tokens"
+        ).fetchone()
+        by_label = ann_sql.span_counts(self.db, by="label")
+        return {
+            "documents": docs,
+            "sentences": sentences,
+            "tokens": tokens,
+            "characters": self.db.execute("SELECT coalesce(sum(char_count), 0) FROM documents").fetchone()[0],
+            "spans": {
+                "total": sum(by_label.values()),
+                "by_label": by_label,
+                "by_annotator": ann_sql.span_counts(self.db, by="annotator"),
+            },
+            "relations": self.db.execute("SELECT count(*) FROM relations").fetchone()[0],
+            "actors": self.db.execute("SELECT count(*) FROM actors").fetchone()[0],
+            "annotators": len(self.annotators()),
+            "status": people_sql.status_counts(self.db),
+        }

@@ -1,0 +1,87 @@
+"""SQL for the corpus-wide actor registry."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.ids import ActorId
+from annotator.model import Actor, ActorDraft
+
+_COLUMNS = "id, name, type, subtype, aliases, kb_id, attrs, origin"
+
+
+def actor_from_row(row: Sequence[Any]) -> Actor:
+    return Actor(
+        id=ActorId(row[0]), name=row[1], type=row[2], subtype=row[3],
+        aliases=tuple(json.loads(row[4])), kb_id=row[5], attrs=json.loads(row[6]), origin=row[7],
+    )
+
+
+def insert_actor(db: Database, draft: ActorDraft, *, at: str, actor_id: ActorId | None = None) -> ActorId:
+    cursor = db.execute(
+        "INSERT INTO actors (id, name, type, subtype, aliases, kb_id, attrs, origin, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            actor_id, draft.name, draft.type, draft.subtype,
+            json.dumps(list(draft.aliases), ensure_ascii=False), draft.kb_id,
+            json.dumps(dict(draft.attrs), ensure_ascii=False, sort_keys=True), draft.origin, at, at,
+        ],
+    )
+    return ActorId(cursor.lastrowid)
+
+
+def update_actor(db: Database, actor_id: ActorId, draft: ActorDraft, *, at: str) -> None:
+    db.execute(
+        "UPDATE actors SET name = ?, type = ?, subtype = ?, aliases = ?, kb_id = ?, attrs = ?,"
+        " origin = ?, updated_at = ? WHERE id = ?",
+        [
+            draft.name, draft.type, draft.subtype, json.dumps(list(draft.aliases), ensure_ascii=False),
+            draft.kb_id, json.dumps(dict(draft.attrs), ensure_ascii=False, sort_keys=True),
+            draft.origin, at, actor_id,
+        ],
+    )
+
+
+def delete_actor(db: Database, actor_id: ActorId) -> None:
+    db.execute("DELETE FROM actors WHERE id = ?", [actor_id])
+
+
+def get_actor(db: Database, actor_id: ActorId) -> Actor | None:
+    row = db.execute(f"SELECT {_COLUMNS} FROM actors WHERE id = ?", [actor_id]).fetchone()
+    return actor_from_row(row) if row else None
+
+
+def list_actors(db: Database, *, search: str | None = None, limit: int | None = None) -> list[Actor]:
+    sql = f"SELECT {_COLUMNS} FROM actors"
+    params: list[Any] = []
+    if search:
+        sql += " WHERE name LIKE ? OR aliases LIKE ? OR kb_id = ?"
+        pattern = f"%{search}%"
+        params += [pattern, pattern, search]
+    sql += " ORDER BY name, id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [actor_from_row(r) for r in db.execute(sql, params)]
+
+
+def actor_usage(db: Database, actor_id: ActorId) -> tuple[int, int]:
+    """How many spans refer to the actor, and how many relations point at it."""
+    spans = db.execute("SELECT count(*) FROM spans WHERE actor_id = ?", [actor_id]).fetchone()[0]
+    relations = db.execute(
+        "SELECT count(*) FROM relations WHERE tail_actor_id = ?", [actor_id]
+    ).fetchone()[0]
+    return spans, relations
+
+
+def repoint_actor(db: Database, old: ActorId, new: ActorId) -> tuple[list[int], list[int]]:
+    """Point every span and relation that names ``old`` at ``new``; returns the ids moved."""
+    span_ids = [r[0] for r in db.execute("SELECT id FROM spans WHERE actor_id = ?", [old])]
+    relation_ids = [r[0] for r in db.execute("SELECT id FROM relations WHERE tail_actor_id = ?", [old])]
+    db.execute("UPDATE spans SET actor_id = ? WHERE actor_id = ?", [new, old])
+    db.execute("UPDATE relations SET tail_actor_id = ? WHERE tail_actor_id = ?", [new, old])
+    return span_ids, relation_ids

@@ -1,0 +1,147 @@
+"""SQL for documents, their tokenisation and the navigator's queries."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.ids import AnnotatorId, DocumentId
+from annotator.model import Document, DocumentSummary
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """What the importer hands the store for one new document."""
+
+    uid: str
+    title: str
+    text: str
+    raw_text: str | None
+    canon_version: int
+    source: str | None = None
+    url: str | None = None
+    external_id: str | None = None
+    published: str | None = None
+    published_original: str | None = None
+    meta: dict[str, Any] | None = None
+
+
+_DOC_COLUMNS = (
+    "id, uid, title, text, source, url, published, published_original, canon_version, meta, imported_at"
+)
+
+
+def insert_document(db: Database, row: DocumentRow, *, imported_at: str) -> DocumentId:
+    cursor = db.execute(
+        "INSERT INTO documents (uid, title, source, url, external_id, published, published_original,"
+        " text, raw_text, char_count, canon_version, meta, imported_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            row.uid, row.title, row.source, row.url, row.external_id, row.published,
+            row.published_original, row.text, row.raw_text, len(row.text), row.canon_version,
+            json.dumps(row.meta or {}, ensure_ascii=False), imported_at,
+        ],
+    )
+    return DocumentId(cursor.lastrowid)
+
+
+def insert_tokens(
+    db: Database, document_id: DocumentId, *, tokenizer: str,
+    sentences: bytes, sentence_count: int, tokens: bytes, token_count: int,
+) -> None:
+    db.execute(
+        "INSERT OR REPLACE INTO document_tokens"
+        " (document_id, tokenizer, sentence_count, token_count, sentences, tokens)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [document_id, tokenizer, sentence_count, token_count, sentences, tokens],
+    )
+
+
+def document_id_by_uid(db: Database, uid: str) -> DocumentId | None:
+    row = db.execute("SELECT id FROM documents WHERE uid = ?", [uid]).fetchone()
+    return DocumentId(row[0]) if row else None
+
+
+def get_document(db: Database, document_id: DocumentId) -> Document | None:
+    row = db.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", [document_id]).fetchone()
+    if row is None:
+        return None
+    return Document(
+        id=DocumentId(row[0]), uid=row[1], title=row[2], text=row[3], source=row[4], url=row[5],
+        published=row[6], published_original=row[7], canon_version=row[8],
+        meta=json.loads(row[9]), imported_at=row[10],
+    )
+
+
+def get_raw_text(db: Database, document_id: DocumentId) -> str | None:
+    row = db.execute("SELECT coalesce(raw_text, text) FROM documents WHERE id = ?", [document_id]).fetchone()
+    return row[0] if row else None
+
+
+def get_tokens(db: Database, document_id: DocumentId) -> tuple[bytes, bytes] | None:
+    row = db.execute(
+        "SELECT sentences, tokens FROM document_tokens WHERE document_id = ?", [document_id]
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def document_ids(db: Database) -> list[DocumentId]:
+    return [DocumentId(r[0]) for r in db.execute("SELECT id FROM documents ORDER BY id")]
+
+
+def _filters(
+    search: str | None, status: str | None, annotator_id: AnnotatorId | None
+) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if search:
+        clauses.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+        params.append(fts_query(search))
+    if status:
+        if annotator_id is None:
+            raise ValueError("a status filter needs an annotator")
+        clauses.append(
+            "coalesce((SELECT status FROM document_status s WHERE s.document_id = d.id"
+            " AND s.annotator_id = ?), 'todo') = ?"
+        )
+        params += [annotator_id, status]
+    return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
+
+
+def fts_query(search: str) -> str:
+    """Turn what a user typed into a safe FTS5 query: every word must occur, as a prefix."""
+    words = [w.replace('"', "") for w in search.replace("\u200c", " ").split()]
+    return " ".join(f'"{w}"*' for w in words if w) or '""'
+
+
+def count_documents(
+    db: Database, *, search: str | None = None, status: str | None = None,
+    annotator_id: AnnotatorId | None = None,
+) -> int:
+    where, params = _filters(search, status, annotator_id)
+    return db.execute(f"SELECT count(*) FROM documents d{where}", params).fetchone()[0]
+
+
+def list_documents(
+    db: Database, *, offset: int = 0, limit: int = 100, search: str | None = None,
+    status: str | None = None, annotator_id: AnnotatorId | None = None,
+) -> list[DocumentSummary]:
+    where, params = _filters(search, status, annotator_id)
+    rows = db.execute(
+        f"SELECT d.id, d.title, d.char_count, d.source, d.published FROM documents d{where}"
+        " ORDER BY d.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return [
+        DocumentSummary(id=DocumentId(r[0]), title=r[1], char_count=r[2], source=r[3], published=r[4])
+        for r in rows
+    ]
+
+
+def iter_texts(db: Database) -> Iterator[tuple[DocumentId, str]]:
+    for row in db.execute("SELECT id, text FROM documents ORDER BY id"):
+        yield DocumentId(row[0]), row[1]
+

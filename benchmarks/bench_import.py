@@ -1,0 +1,80 @@
+"""Import of 2,000 articles: throughput, memory, and ratios to hazm alone and to a raw insert."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.common import corpus_texts, peak_rss_mb, rss_mb, write_result
+
+
+def _hazm_alone(texts: list[str]) -> float:
+    from annotator import text as textpipe
+
+    textpipe.tokenize("گرم کردن")  # build the tokenisers outside the timing
+    import hazm
+
+    sentences, words = hazm.SentenceTokenizer(), hazm.WordTokenizer()
+    start = time.perf_counter()
+    for text in texts:
+        for sentence in sentences.tokenize(text):
+            words.tokenize(sentence)
+    return time.perf_counter() - start
+
+
+def _raw_insert(texts: list[str], folder: Path) -> float:
+    from sqlite_utils import Database
+
+    db = Database(folder / "raw.db")
+    start = time.perf_counter()
+    db["docs"].insert_all(({"id": i, "text": t} for i, t in enumerate(texts)), pk="id")
+    elapsed = time.perf_counter() - start
+    db.close()
+    return elapsed
+
+
+def _import(files: Path, folder: Path, workers: int, name: str) -> tuple[float, list[float]]:
+    from annotator.ingest import import_paths
+    from annotator.project import Project
+
+    memory: list[float] = []
+    with Project.init(folder / f"{name}.db") as project:
+        start = time.perf_counter()
+        report = import_paths(project, [files], workers=workers,
+                              progress=lambda r: memory.append(rss_mb()) if r.files % 250 == 0 else None)
+        elapsed = time.perf_counter() - start
+        assert report.added > 0 and not report.problems, report.problems[:3]
+    return elapsed, memory
+
+
+def run(extra_dirs: list[Path], count: int = 2000) -> dict:
+    texts = corpus_texts(count, extra_dirs)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files = folder / "articles"
+        files.mkdir()
+        for i, text in enumerate(texts):
+            (files / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+        hazm_alone = _hazm_alone(texts)
+        one_core, memory = _import(files, folder, 1, "one")
+        two_cores, _ = _import(files, folder, 2, "two")
+        raw = _raw_insert(texts, folder)
+    figures = {
+        "articles": count,
+        "characters": sum(map(len, texts)),
+        "hazm_alone_s": hazm_alone,
+        "import_1_core_s": one_core,
+        "import_2_cores_s": two_cores,
+        "raw_sqlite_utils_insert_s": raw,
+        "docs_per_s_1_core": count / one_core,
+        "docs_per_s_2_cores": count / two_cores,
+        "ratio_import_1_core_to_hazm (target <= 1.5)": one_core / hazm_alone,
+        "ratio_import_2_cores_to_hazm (target < 1)": two_cores / hazm_alone,
+        "ratio_import_1_core_to_raw_insert": one_core / raw,
+        "rss_mb_during_import_first": memory[0] if memory else rss_mb(),
+        "rss_mb_during_import_last": memory[-1] if memory else rss_mb(),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+    write_result("import", figures)
+    return figures
