@@ -20,8 +20,19 @@ from annotator.changes import Changes
 from annotator.errors import NotFoundError, ValidationError
 from annotator.ids import ActorId, AnnotatorId, DocumentId, RelationId, SpanId
 from annotator.model import (
-    ROLES, STATUSES, Actor, ActorDraft, Annotator, Document, DocumentStatus, DocumentSummary,
-    Relation, RelationDraft, Span, SpanDraft, Tokenization,
+    ROLES,
+    STATUSES,
+    Actor,
+    ActorDraft,
+    Annotator,
+    Document,
+    DocumentStatus,
+    DocumentSummary,
+    Relation,
+    RelationDraft,
+    Span,
+    SpanDraft,
+    Tokenization,
 )
 from annotator.store import actors as actor_sql
 from annotator.store import annotations as ann_sql

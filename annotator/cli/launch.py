@@ -9,7 +9,6 @@ import click
 
 from annotator.cli.base import main, user_errors
 
-
 GUI_ENTRY_POINTS = "annotator.gui"
 
 

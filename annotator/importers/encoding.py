@@ -12,9 +12,9 @@ import codecs
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import BinaryIO
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from annotator.errors import InputError
 

@@ -31,7 +31,7 @@ def test_add_span_stores_code_point_offsets_and_audits(project, annotator, docum
     assert span.text_in(document.text) == "ما این کار را ظرف ۲۰ روز تمام می‌کنیم."
     assert project.spans(document.id) == [span]
     entry = project.audit_log(document_id=document.id)[0]
-    assert (entry.action, entity := entry.entity, entry.entity_id) == ("add", "span", span.id)
+    assert (entry.action, entry.entity, entry.entity_id) == ("add", "span", span.id)
     assert entry.after["label"] == "QUOTE"
 
 

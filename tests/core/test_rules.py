@@ -14,8 +14,14 @@ from annotator.errors import ValidationError
 from annotator.ids import ActorId, AnnotatorId, DocumentId, RelationId, SpanId
 from annotator.model import ActorDraft, Relation, RelationDraft, Span, SpanDraft
 from annotator.rules import (
-    Problem, apply_defaults, check_actor, check_fragments, check_relation, check_span,
-    missing_required_relations, raise_if,
+    Problem,
+    apply_defaults,
+    check_actor,
+    check_fragments,
+    check_relation,
+    check_span,
+    missing_required_relations,
+    raise_if,
 )
 from annotator.tagset import AttributeSpec, Tagset, builtin_names, builtin_tagset, parse_tagset
 

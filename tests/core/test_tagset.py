@@ -19,7 +19,13 @@ from annotator.errors import TagsetError
 from annotator.ids import ActorId, AnnotatorId, DocumentId, RelationId, SpanId
 from annotator.model import Actor, Relation, Span, SpanDraft
 from annotator.tagset import (
-    ACTOR, Tagset, builtin_names, builtin_tagset, default_tagset, load_tagset, parse_tagset,
+    ACTOR,
+    Tagset,
+    builtin_names,
+    builtin_tagset,
+    default_tagset,
+    load_tagset,
+    parse_tagset,
     schemas_dir,
 )
 from annotator.tagset_diff import Renames, apply_renames, diff_tagsets, parse_renames
