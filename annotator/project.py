@@ -123,14 +123,15 @@ class Project:
         """Store a new tagset as is; callers check compatibility first (see :mod:`annotator.tagset_diff`)."""
         with self.db.atomic():
             self._store_tagset(tagset)
-            self._audit("set", "tagset", None, None, after={"name": tagset.name, "version": tagset.version})
+            self.record_audit("set", "tagset", None, None, after={"name": tagset.name, "version": tagset.version})
         return Changes(tagset=True)
 
     # -- audit -----------------------------------------------------------------------
-    def _audit(
+    def record_audit(
         self, action: str, entity: str, entity_id: int | None, document_id: DocumentId | None,
         *, before: Any = None, after: Any = None,
     ) -> None:
+        """Add an audit-log entry (inside the caller's transaction) for a change made by the current user."""
         audit_sql.record(
             self.db, at=now(), annotator_id=self.user, action=action, entity=entity,
             entity_id=entity_id, document_id=document_id,
@@ -153,7 +154,7 @@ class Project:
             raise ValidationError(f"annotator {name!r} already exists")
         with self.db.atomic():
             annotator_id = people_sql.insert_annotator(self.db, name, role, at=now())
-            self._audit("add", "annotator", annotator_id, None, after={"name": name, "role": role})
+            self.record_audit("add", "annotator", annotator_id, None, after={"name": name, "role": role})
         return Annotator(annotator_id, name, role)  # type: ignore[arg-type]
 
     def ensure_annotator(self, name: str, *, role: str = "annotator") -> Annotator:
@@ -249,7 +250,7 @@ class Project:
         after = dataclasses.replace(before, status=status)
         with self.db.atomic():
             people_sql.put_status(self.db, after, at=now())
-            self._audit("status", "document", document_id, document_id, before=before.status, after=status)
+            self.record_audit("status", "document", document_id, document_id, before=before.status, after=status)
         return Changes(status=True, document_ids=frozenset({document_id}))
 
     def add_time(self, document_id: DocumentId, annotator_id: AnnotatorId, seconds: float) -> Changes:
@@ -298,7 +299,7 @@ class Project:
         with self.db.atomic():
             span_id = ann_sql.insert_span(self.db, draft, at=now())
             span = self.span(span_id)
-            self._audit("add", "span", span_id, draft.document_id, after=span)
+            self.record_audit("add", "span", span_id, draft.document_id, after=span)
         return span, Changes(spans=True, document_ids=frozenset({draft.document_id}))
 
     def update_span(self, span_id: SpanId, **fields: Any) -> tuple[Span, Changes]:
@@ -315,7 +316,7 @@ class Project:
             ann_sql.update_span(self.db, span_id, draft, at=now())
             after = self.span(span_id)
             self._check_relations_still_valid(after)
-            self._audit("update", "span", span_id, before.document_id, before=before, after=after)
+            self.record_audit("update", "span", span_id, before.document_id, before=before, after=after)
         return after, Changes(spans=True, document_ids=frozenset({before.document_id}))
 
     def _check_relations_still_valid(self, span: Span) -> None:
@@ -341,9 +342,9 @@ class Project:
         with self.db.atomic():
             for relation in relations:
                 ann_sql.delete_relation(self.db, relation.id)
-                self._audit("delete", "relation", relation.id, relation.document_id, before=relation)
+                self.record_audit("delete", "relation", relation.id, relation.document_id, before=relation)
             ann_sql.delete_span(self.db, span_id)
-            self._audit("delete", "span", span_id, span.document_id, before=span)
+            self.record_audit("delete", "span", span_id, span.document_id, before=span)
         changes = Changes(spans=True, relations=bool(relations), document_ids=frozenset({span.document_id}))
         return span, relations, changes
 
@@ -352,7 +353,7 @@ class Project:
         draft = self.check_span(span.draft())
         with self.db.atomic():
             ann_sql.insert_span(self.db, draft, at=now(), span_id=span.id, created_at=span.created_at)
-            self._audit("restore", "span", span.id, span.document_id, after=span)
+            self.record_audit("restore", "span", span.id, span.document_id, after=span)
             for relation in relations:
                 self._insert_relation(relation.draft(), relation_id=relation.id)
         return Changes(spans=True, relations=bool(relations), document_ids=frozenset({span.document_id}))
@@ -389,14 +390,14 @@ class Project:
     def _insert_relation(self, draft: RelationDraft, *, relation_id: RelationId | None = None) -> Relation:
         new_id = ann_sql.insert_relation(self.db, draft, at=now(), relation_id=relation_id)
         relation = self.relation(new_id)
-        self._audit("add" if relation_id is None else "restore", "relation", new_id, draft.document_id, after=relation)
+        self.record_audit("add" if relation_id is None else "restore", "relation", new_id, draft.document_id, after=relation)
         return relation
 
     def delete_relation(self, relation_id: RelationId) -> tuple[Relation, Changes]:
         relation = self.relation(relation_id)
         with self.db.atomic():
             ann_sql.delete_relation(self.db, relation_id)
-            self._audit("delete", "relation", relation_id, relation.document_id, before=relation)
+            self.record_audit("delete", "relation", relation_id, relation.document_id, before=relation)
         return relation, Changes(relations=True, document_ids=frozenset({relation.document_id}))
 
     def restore_relation(self, relation: Relation) -> Changes:
@@ -423,7 +424,7 @@ class Project:
         with self.db.atomic():
             new_id = actor_sql.insert_actor(self.db, draft, at=now(), actor_id=actor_id)
             actor = self.actor(new_id)
-            self._audit("add" if actor_id is None else "restore", "actor", new_id, None, after=actor)
+            self.record_audit("add" if actor_id is None else "restore", "actor", new_id, None, after=actor)
         return actor, Changes(actors=True)
 
     def update_actor(self, actor_id: ActorId, **fields: Any) -> tuple[Actor, Changes]:
@@ -435,7 +436,7 @@ class Project:
         with self.db.atomic():
             actor_sql.update_actor(self.db, actor_id, draft, at=now())
             after = self.actor(actor_id)
-            self._audit("update", "actor", actor_id, None, before=before, after=after)
+            self.record_audit("update", "actor", actor_id, None, before=before, after=after)
         return after, Changes(actors=True)
 
     def delete_actor(self, actor_id: ActorId) -> tuple[Actor, Changes]:
@@ -449,7 +450,7 @@ class Project:
             )
         with self.db.atomic():
             actor_sql.delete_actor(self.db, actor_id)
-            self._audit("delete", "actor", actor_id, None, before=actor)
+            self.record_audit("delete", "actor", actor_id, None, before=actor)
         return actor, Changes(actors=True)
 
     def stats(self) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 # Command modules register themselves on ``main`` when imported.
 from annotator.cli import launch as _launch  # noqa: F401,E402
 from annotator.cli import project_cmds as _project_cmds  # noqa: F401,E402
+from annotator.cli import tagset_cmds as _tagset_cmds  # noqa: F401,E402
 from annotator.cli import timex_cmd as _timex_cmd  # noqa: F401,E402
 from annotator.cli.base import main
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -174,3 +174,22 @@ def span_counts_for_documents(
         sql += " AND annotator_id = ?"
         params.append(annotator_id)
     return {DocumentId(r[0]): r[1] for r in db.execute(sql + " GROUP BY document_id", params)}
+
+
+def iter_all_spans(db: Database) -> Iterator[Span]:
+    """Every span of the project, grouped by document then annotator."""
+    rows = db.execute(f"SELECT {_SPAN_COLUMNS} FROM spans ORDER BY document_id, annotator_id, start, id")
+    for row in rows:
+        yield span_from_row(row)
+
+
+def iter_all_relations(db: Database) -> Iterator[Relation]:
+    for row in db.execute(f"SELECT {_RELATION_COLUMNS} FROM relations ORDER BY document_id, id"):
+        yield relation_from_row(row)
+
+
+def update_relation(db: Database, relation_id: RelationId, draft: RelationDraft) -> None:
+    db.execute(
+        "UPDATE relations SET type = ?, attrs = ? WHERE id = ?",
+        [draft.type, _dumps(dict(draft.attrs)), relation_id],
+    )

@@ -104,3 +104,14 @@ def _write_identity(db: Database) -> None:
 def schema_version(db: Database) -> int:
     """How many schema steps this database has applied."""
     return len(MIGRATIONS.applied(db))
+
+
+def backup_database(db: Database, destination: str | Path) -> Path:
+    """Copy the whole database, consistently, to ``destination`` (SQLite's online backup)."""
+    destination = Path(destination)
+    target = sqlite3.connect(destination)
+    try:
+        db.conn.backup(target)
+    finally:
+        target.close()
+    return destination
