@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from annotator.changes import Changes
-from annotator.ids import DocumentId, RelationId, SpanId
-from annotator.model import Relation, RelationDraft, Span, SpanDraft
+from annotator.ids import ActorId, DocumentId, RelationId, SpanId
+from annotator.model import Actor, ActorDraft, Relation, RelationDraft, Span, SpanDraft
 from annotator.project import Project
+from annotator.project_actors import ActorMerge
 
 
 class Edit(Protocol):
@@ -184,3 +185,94 @@ class Compound:
             for edit in reversed(self.edits):
                 changes |= edit.revert(project)
         return changes
+
+
+@dataclass
+class AddActor:
+    draft: ActorDraft
+    actor: Actor | None = None
+
+    @property
+    def text(self) -> str:
+        return f"add actor {self.draft.name}"
+
+    def apply(self, project: Project) -> Changes:
+        actor_id = self.actor.id if self.actor else None
+        self.actor, changes = project.add_actor(self.draft, actor_id=actor_id)
+        return changes
+
+    def revert(self, project: Project) -> Changes:
+        assert self.actor is not None
+        return project.delete_actor(self.actor.id)[1]
+
+
+@dataclass
+class UpdateActor:
+    actor_id: ActorId
+    fields: Mapping[str, Any]
+    before: Actor | None = None
+
+    @property
+    def text(self) -> str:
+        return "edit actor"
+
+    def apply(self, project: Project) -> Changes:
+        if self.before is None:
+            self.before = project.actor(self.actor_id)
+        return project.update_actor(self.actor_id, **self.fields)[1]
+
+    def revert(self, project: Project) -> Changes:
+        assert self.before is not None
+        b = self.before
+        return project.update_actor(
+            self.actor_id, name=b.name, type=b.type, subtype=b.subtype, aliases=b.aliases,
+            kb_id=b.kb_id, attrs=dict(b.attrs), origin=b.origin,
+        )[1]
+
+
+@dataclass
+class MergeActors:
+    """Merge ``drop`` into ``keep``; undo restores ``drop`` and exactly what pointed at it."""
+
+    keep: ActorId
+    drop: ActorId
+    record: ActorMerge | None = None
+
+    @property
+    def text(self) -> str:
+        return "merge actors"
+
+    def apply(self, project: Project) -> Changes:
+        self.record, changes = project.merge_actors(self.keep, self.drop)
+        return changes
+
+    def revert(self, project: Project) -> Changes:
+        assert self.record is not None
+        return project.unmerge_actors(self.record)
+
+
+@dataclass
+class CreateActorForMention:
+    """Create an actor (e.g. pre-filled from a mention's text) and link the mention to it."""
+
+    span_id: SpanId
+    draft: ActorDraft
+    add: AddActor | None = None
+    link: UpdateSpan | None = None
+
+    @property
+    def text(self) -> str:
+        return f"new actor {self.draft.name}"
+
+    def apply(self, project: Project) -> Changes:
+        with project.db.atomic():
+            self.add = self.add or AddActor(self.draft)
+            changes = self.add.apply(project)
+            assert self.add.actor is not None
+            self.link = UpdateSpan(self.span_id, {"actor_id": self.add.actor.id}, kind="link actor")
+            return changes | self.link.apply(project)
+
+    def revert(self, project: Project) -> Changes:
+        assert self.add is not None and self.link is not None
+        with project.db.atomic():
+            return self.link.revert(project) | self.add.revert(project)

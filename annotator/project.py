@@ -18,12 +18,10 @@ from sqlite_utils import Database
 from annotator import rules
 from annotator.changes import Changes
 from annotator.errors import NotFoundError, ValidationError
-from annotator.ids import ActorId, AnnotatorId, DocumentId, RelationId, SpanId
+from annotator.ids import AnnotatorId, DocumentId, RelationId, SpanId
 from annotator.model import (
     ROLES,
     STATUSES,
-    Actor,
-    ActorDraft,
     Annotator,
     Document,
     DocumentStatus,
@@ -40,6 +38,7 @@ from annotator.store import audit as audit_sql
 from annotator.store import documents as doc_sql
 from annotator.store import people as people_sql
 from annotator.store.db import now, open_database
+from annotator.project_actors import ActorMethods
 from annotator.tagset import Tagset, default_tagset, parse_tagset
 from annotator.text import pack_offsets, unpack_offsets
 
@@ -48,7 +47,7 @@ def _snapshot(value: Any) -> Any:
     return dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
 
 
-class Project:
+class Project(ActorMethods):
     """An open project database.
 
     :param db: an open, migrated :class:`sqlite_utils.Database` (see :meth:`open`)
@@ -234,6 +233,18 @@ class Project:
             self.db, offset=offset, limit=limit, search=search, status=status, annotator_id=annotator_id
         )
 
+    def document_index(self, document_id: DocumentId, *, search: str | None = None, status: str | None = None,
+                       annotator_id: AnnotatorId | None = None) -> int:
+        """Where ``document_id`` stands (or would stand) in :meth:`documents` with the same filters.
+
+        The number of listed documents before it: its row when it is listed, else the row of
+        the next one. Lets a navigator find the current document among 100,000 without
+        loading the list.
+        """
+        return doc_sql.count_documents_before(
+            self.db, document_id, search=search, status=status, annotator_id=annotator_id
+        )
+
     # -- status and time ---------------------------------------------------------------
     def status(self, document_id: DocumentId, annotator_id: AnnotatorId) -> DocumentStatus:
         return people_sql.get_status(self.db, document_id, annotator_id)
@@ -406,52 +417,6 @@ class Project:
         with self.db.atomic():
             self._insert_relation(relation.draft(), relation_id=relation.id)
         return Changes(relations=True, document_ids=frozenset({relation.document_id}))
-
-    # -- actors ------------------------------------------------------------------------
-    def actors(self, *, search: str | None = None, limit: int | None = None) -> list[Actor]:
-        """Corpus-wide actors, optionally those whose name, alias or kb id matches ``search``."""
-        return actor_sql.list_actors(self.db, search=search, limit=limit)
-
-    def actor(self, actor_id: ActorId) -> Actor:
-        found = actor_sql.get_actor(self.db, actor_id)
-        if found is None:
-            raise NotFoundError(f"no actor with id {actor_id}")
-        return found
-
-    def add_actor(self, draft: ActorDraft, *, actor_id: ActorId | None = None) -> tuple[Actor, Changes]:
-        """Validate and store an actor (``actor_id`` re-creates a deleted one, for undo)."""
-        rules.raise_if(rules.check_actor(self.tagset, draft))
-        with self.db.atomic():
-            new_id = actor_sql.insert_actor(self.db, draft, at=now(), actor_id=actor_id)
-            actor = self.actor(new_id)
-            self.record_audit("add" if actor_id is None else "restore", "actor", new_id, None, after=actor)
-        return actor, Changes(actors=True)
-
-    def update_actor(self, actor_id: ActorId, **fields: Any) -> tuple[Actor, Changes]:
-        before = self.actor(actor_id)
-        if "aliases" in fields:
-            fields["aliases"] = tuple(fields["aliases"])
-        draft = dataclasses.replace(before.draft(), **fields)
-        rules.raise_if(rules.check_actor(self.tagset, draft))
-        with self.db.atomic():
-            actor_sql.update_actor(self.db, actor_id, draft, at=now())
-            after = self.actor(actor_id)
-            self.record_audit("update", "actor", actor_id, None, before=before, after=after)
-        return after, Changes(actors=True)
-
-    def delete_actor(self, actor_id: ActorId) -> tuple[Actor, Changes]:
-        """Delete an actor nothing refers to; refuses one that mentions or links still use."""
-        actor = self.actor(actor_id)
-        spans, relations = actor_sql.actor_usage(self.db, actor_id)
-        if spans or relations:
-            raise ValidationError(
-                f"actor «{actor.name}» is still used by {spans} mention(s) and {relations} link(s); "
-                "merge it into another actor or unlink those first"
-            )
-        with self.db.atomic():
-            actor_sql.delete_actor(self.db, actor_id)
-            self.record_audit("delete", "actor", actor_id, None, before=actor)
-        return actor, Changes(actors=True)
 
     def stats(self) -> dict[str, Any]:
         """Corpus figures: documents, sentences, tokens, spans by label and annotator, status counts."""

@@ -85,3 +85,32 @@ def repoint_actor(db: Database, old: ActorId, new: ActorId) -> tuple[list[int], 
     db.execute("UPDATE spans SET actor_id = ? WHERE actor_id = ?", [new, old])
     db.execute("UPDATE relations SET tail_actor_id = ? WHERE tail_actor_id = ?", [new, old])
     return span_ids, relation_ids
+
+
+def repoint_actor_attributes(
+    db: Database, label_attrs: list[tuple[str, str]], old: ActorId, new: ActorId
+) -> list[tuple[int, str]]:
+    """Rewrite actor-typed span attributes that hold ``old`` to ``new``; returns (span id, attr)."""
+    moved: list[tuple[int, str]] = []
+    for label, attr in label_attrs:
+        path = f"$.{attr}"
+        rows = db.execute(
+            "SELECT id FROM spans WHERE label = ? AND json_extract(attrs, ?) = ?", [label, path, old]
+        ).fetchall()
+        for (span_id,) in rows:
+            db.execute("UPDATE spans SET attrs = json_set(attrs, ?, ?) WHERE id = ?", [path, new, span_id])
+            moved.append((span_id, attr))
+    return moved
+
+
+def point_back(db: Database, actor_id: ActorId, span_ids: Sequence[int], relation_ids: Sequence[int]) -> None:
+    """Point exactly these spans and relations at ``actor_id`` (undo of a merge)."""
+    db.conn.executemany("UPDATE spans SET actor_id = ? WHERE id = ?", [(actor_id, i) for i in span_ids])
+    db.conn.executemany(
+        "UPDATE relations SET tail_actor_id = ? WHERE id = ?", [(actor_id, i) for i in relation_ids]
+    )
+
+
+def point_back_attributes(db: Database, actor_id: ActorId, attr_spans: Sequence[tuple[int, str]]) -> None:
+    for span_id, attr in attr_spans:
+        db.execute("UPDATE spans SET attrs = json_set(attrs, ?, ?) WHERE id = ?", [f"$.{attr}", actor_id, span_id])

@@ -125,6 +125,16 @@ def count_documents(
     return db.execute(f"SELECT count(*) FROM documents d{where}", params).fetchone()[0]
 
 
+def count_documents_before(
+    db: Database, document_id: DocumentId, *, search: str | None = None, status: str | None = None,
+    annotator_id: AnnotatorId | None = None,
+) -> int:
+    """How many listed documents (same filters and order as :func:`list_documents`) precede ``document_id``."""
+    where, params = _filters(search, status, annotator_id)
+    where = f"{where} AND d.id < ?" if where else " WHERE d.id < ?"
+    return db.execute(f"SELECT count(*) FROM documents d{where}", [*params, document_id]).fetchone()[0]
+
+
 def list_documents(
     db: Database, *, offset: int = 0, limit: int = 100, search: str | None = None,
     status: str | None = None, annotator_id: AnnotatorId | None = None,
