@@ -26,6 +26,7 @@ from annotator.importers.records import ImportProblem, RawRecord, SourceFile
 from annotator.model import Tokenization
 from annotator.project import Project
 from annotator.store.documents import DocumentRow
+from annotator.text import PackedTokens, unpack_offsets
 
 BATCH_SIZE = 16
 MAX_TITLE = 300
@@ -58,7 +59,11 @@ class ImportReport:
 class _Analysed:
     text: str
     uid: str
-    tokenization: Tokenization
+    tokens: PackedTokens
+
+    @property
+    def tokenization(self) -> Tokenization:
+        return Tokenization(unpack_offsets(self.tokens.sentences), unpack_offsets(self.tokens.tokens))
 
 
 def uid_of(text: str) -> str:
@@ -68,7 +73,7 @@ def uid_of(text: str) -> str:
 
 def analyse_one(raw: str, normalize: bool, strip_diacritics: bool) -> _Analysed:
     text, tokenization = textpipe.analyse(raw, normalize=normalize, strip_diacritics=strip_diacritics)
-    return _Analysed(text, uid_of(text), tokenization)
+    return _Analysed(text, uid_of(text), PackedTokens.pack(tokenization))
 
 
 def _analyse_batch(raws: list[str], normalize: bool, strip_diacritics: bool) -> list[_Analysed]:
@@ -236,7 +241,7 @@ class _BatchWriter:
                             record.origin_path, record.origin_line, "no text left after canonicalisation"))
                         continue
                     _, created = self.project.add_document(
-                        _document_row(record, analysed), analysed.tokenization, tokenizer=self.tokenizer)
+                        _document_row(record, analysed), analysed.tokens, tokenizer=self.tokenizer)
                     added += created
                     duplicates += not created
         except (AnnotatorError, sqlite3.DatabaseError) as exc:

@@ -32,15 +32,16 @@ from annotator.model import (
     SpanDraft,
     Tokenization,
 )
+from annotator.project_actors import ActorMethods
 from annotator.store import actors as actor_sql
 from annotator.store import annotations as ann_sql
+from annotator.store import assignments as assign_sql
 from annotator.store import audit as audit_sql
 from annotator.store import documents as doc_sql
 from annotator.store import people as people_sql
 from annotator.store.db import now, open_database
-from annotator.project_actors import ActorMethods
 from annotator.tagset import Tagset, default_tagset, parse_tagset
-from annotator.text import pack_offsets, unpack_offsets
+from annotator.text import PackedTokens, unpack_offsets
 
 
 def _snapshot(value: Any) -> Any:
@@ -179,24 +180,24 @@ class Project(ActorMethods):
 
     # -- documents -------------------------------------------------------------------
     def add_document(
-        self, row: doc_sql.DocumentRow, tokenization: Tokenization, *, tokenizer: str
+        self, row: doc_sql.DocumentRow, tokens: Tokenization | PackedTokens, *, tokenizer: str
     ) -> tuple[DocumentId, bool]:
         """Store one imported document with its tokenisation; a text already present is a no-op.
 
+        :param tokens: sentence and token offsets, plain or already packed (import workers pack them)
         :param tokenizer: names the tokeniser and its version, kept beside the offsets
         :returns: the document id and whether it was newly created
         """
         existing = doc_sql.document_id_by_uid(self.db, row.uid)
         if existing is not None:
             return existing, False
-        sentences = pack_offsets(tokenization.sentences)
-        tokens = pack_offsets(tokenization.tokens)
+        packed = tokens if isinstance(tokens, PackedTokens) else PackedTokens.pack(tokens)
         with self.db.atomic():
             document_id = doc_sql.insert_document(self.db, row, imported_at=now())
             doc_sql.insert_tokens(
                 self.db, document_id, tokenizer=tokenizer,
-                sentences=sentences, sentence_count=len(tokenization.sentences),
-                tokens=tokens, token_count=len(tokenization.tokens),
+                sentences=packed.sentences, sentence_count=packed.sentence_count,
+                tokens=packed.tokens, token_count=packed.token_count,
             )
         return document_id, True
 
@@ -274,6 +275,34 @@ class Project(ActorMethods):
                 self.db, dataclasses.replace(current, seconds_spent=current.seconds_spent + seconds), at=now()
             )
         return Changes(status=True, document_ids=frozenset({document_id}))
+
+    # -- assignments (logic in annotator.handout.assignment) -----------------------------
+    def assign(self, document_ids: Sequence[DocumentId], annotator_ids: Sequence[AnnotatorId]) -> Changes:
+        """Give every document to every annotator (pairs already assigned stay); audited."""
+        return self.assign_pairs([(d, a) for d in document_ids for a in annotator_ids])
+
+    def assign_pairs(self, pairs: Sequence[tuple[DocumentId, AnnotatorId]]) -> Changes:
+        """Store an assignment plan, e.g. from :func:`annotator.handout.assignment.plan_per_document`."""
+        from annotator.handout.assignment import store_assignments
+
+        return store_assignments(self, pairs)
+
+    def unassign(self, document_ids: Sequence[DocumentId], annotator_ids: Sequence[AnnotatorId]) -> Changes:
+        """Take documents back from annotators; their annotations stay. Audited."""
+        from annotator.handout.assignment import remove_assignments
+
+        return remove_assignments(self, [(d, a) for d in document_ids for a in annotator_ids])
+
+    def assignments(self, *, annotator_id: AnnotatorId | None = None,
+                    document_id: DocumentId | None = None) -> list[assign_sql.Assignment]:
+        return assign_sql.list_assignments(self.db, annotator_id=annotator_id, document_id=document_id)
+
+    def assigned_documents(self, annotator_id: AnnotatorId) -> list[DocumentId]:
+        return assign_sql.assigned_document_ids(self.db, annotator_id)
+
+    def assignment_progress(self) -> list[assign_sql.AssignmentProgress]:
+        """Per annotator: documents assigned, and how many of those are todo, in progress, done."""
+        return assign_sql.progress(self.db)
 
     # -- spans -------------------------------------------------------------------------
     def spans(self, document_id: DocumentId, *, annotator_id: AnnotatorId | None = None) -> list[Span]:

@@ -146,7 +146,7 @@ END;
 
 _FTS = """
 CREATE VIRTUAL TABLE documents_fts USING fts5(
-    title, text, content='documents', content_rowid='id', tokenize='unicode61'
+    title, text, content='documents', content_rowid='id', tokenize='unicode61', detail='none'
 );
 CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts(rowid, title, text) VALUES (NEW.id, NEW.title, NEW.text);
@@ -178,6 +178,30 @@ def _span_triggers(db: Database) -> None:
 @MIGRATIONS(name="0003_documents_fts")
 def _fts(db: Database) -> None:
     for statement in _split(_FTS):
+        db.execute(statement)
+
+
+# Who works on which document, and the lead's adjudication progress per document.
+_ASSIGNMENTS = """
+CREATE TABLE assignments (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id) ON DELETE CASCADE,
+    assigned_at TEXT NOT NULL,
+    assigned_by INTEGER REFERENCES annotators(id) ON DELETE SET NULL,
+    PRIMARY KEY (document_id, annotator_id)
+) WITHOUT ROWID;
+CREATE INDEX assignments_annotator ON assignments(annotator_id, document_id);
+CREATE TABLE adjudication (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'done')),
+    updated_at TEXT NOT NULL
+);
+"""
+
+
+@MIGRATIONS(name="0004_assignments")
+def _assignments(db: Database) -> None:
+    for statement in _split(_ASSIGNMENTS):
         db.execute(statement)
 
 

@@ -536,3 +536,14 @@ def test_snap_contains_the_selection_and_ends_on_boundaries(text, data):
     starts, ends = {s for s, _ in tokens}, {e for _, e in tokens}
     assert snapped[0] == start or snapped[0] in starts
     assert snapped[1] == end or snapped[1] in ends
+
+
+def test_pack_uses_one_byte_per_value_when_it_can_and_varints_otherwise():
+    from annotator.text import pack_offsets, unpack_offsets
+
+    small = [(0, 3), (4, 9), (10, 12)]
+    assert pack_offsets(small)[0] == 2 and len(pack_offsets(small)) == 7
+    wide = [(0, 3), (4, 600)]
+    assert pack_offsets(wide)[0] == 1
+    for pairs in (small, wide, [], [(5, 5)]):
+        assert unpack_offsets(pack_offsets(pairs)) == tuple(pairs)
