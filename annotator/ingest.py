@@ -25,6 +25,7 @@ from annotator.importers import iter_sources, read_source
 from annotator.importers.records import ImportProblem, RawRecord, SourceFile
 from annotator.model import Tokenization
 from annotator.project import Project
+from annotator.store import meta as meta_sql
 from annotator.store.documents import DocumentRow
 from annotator.text import PackedTokens, unpack_offsets
 
@@ -112,7 +113,7 @@ class _Analyser:
         self.options = (normalize, strip_diacritics)
         self.pool: ProcessPoolExecutor | None = None
         if workers > 1:
-            context = multiprocessing.get_context("spawn")
+            context = multiprocessing.get_context("forkserver")
             self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         self.window = max(2, workers * 3)
 
@@ -224,12 +225,10 @@ class _BatchWriter:
 
     def __init__(self, project: Project, report: ImportReport, *, tokenizer: str):
         self.project, self.report, self.tokenizer = project, report, tokenizer
-        self.conn = project.db.conn
         self.uncommitted = 0
 
     def write_file(self, source: SourceFile, group: Iterable[tuple[tuple[int, RawRecord | None], _Analysed]]) -> None:
-        if not self.conn.in_transaction:
-            self.conn.execute("BEGIN")
+        meta_sql.begin(self.project.db)
         added = duplicates = 0
         try:
             with self.project.db.atomic():
@@ -257,11 +256,9 @@ class _BatchWriter:
             self.finish()
 
     def finish(self) -> None:
-        if self.conn.in_transaction:
-            self.conn.execute("COMMIT")
+        meta_sql.commit(self.project.db)
         self.uncommitted = 0
 
     def abort(self) -> None:
         """Roll back what is not committed yet (after an unexpected error)."""
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
+        meta_sql.rollback(self.project.db)

@@ -38,6 +38,7 @@ from annotator.store import annotations as ann_sql
 from annotator.store import assignments as assign_sql
 from annotator.store import audit as audit_sql
 from annotator.store import documents as doc_sql
+from annotator.store import meta as meta_sql
 from annotator.store import people as people_sql
 from annotator.store.db import now, open_database
 from annotator.tagset import Tagset, default_tagset, parse_tagset
@@ -92,14 +93,13 @@ class Project(ActorMethods):
 
     # -- settings and tagset ---------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.execute("SELECT value FROM project_meta WHERE key = ?", [key]).fetchone()
-        return row[0] if row else default
+        """A project-wide setting stored in the file (e.g. ``strip_diacritics``)."""
+        value = meta_sql.get_setting(self.db, key)
+        return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
         with self.db.atomic():
-            self.db.execute(
-                "INSERT OR REPLACE INTO project_meta (key, value) VALUES (?, ?)", [key, value]
-            )
+            meta_sql.put_setting(self.db, key, value)
 
     def _stored_tagset_json(self) -> str | None:
         return self.setting("tagset")
@@ -320,7 +320,9 @@ class Project(ActorMethods):
 
     def check_span(self, draft: SpanDraft, *, replacing: SpanId | None = None) -> SpanDraft:
         """Validate a draft against offsets, the tagset and its neighbours; returns it with defaults filled."""
-        document = self.document(draft.document_id)
+        length = doc_sql.char_count(self.db, draft.document_id)
+        if length is None:
+            raise NotFoundError(f"no document with id {draft.document_id}")
         self.annotator(draft.annotator_id)
         if draft.actor_id is not None:
             self.actor(draft.actor_id)
@@ -329,8 +331,12 @@ class Project(ActorMethods):
             fragments=tuple(sorted(tuple(f) for f in draft.fragments)),
             attrs=rules.apply_defaults(self.tagset, draft.label, draft.attrs),
         )
-        others = [s for s in self.spans(draft.document_id, annotator_id=draft.annotator_id) if s.id != replacing]
-        rules.raise_if(rules.check_span(self.tagset, draft, text_length=len(document.text), others=others))
+        # Only spans that reach into the draft's range can clash with it (overlap rules).
+        nearby = ann_sql.spans_in_range(
+            self.db, draft.document_id, draft.annotator_id, start=draft.start, end=draft.end
+        ) if draft.fragments else []
+        others = [s for s in nearby if s.id != replacing]
+        rules.raise_if(rules.check_span(self.tagset, draft, text_length=length, others=others))
         return draft
 
     def add_span(self, draft: SpanDraft) -> tuple[Span, Changes]:
@@ -449,23 +455,17 @@ class Project(ActorMethods):
 
     def stats(self) -> dict[str, Any]:
         """Corpus figures: documents, sentences, tokens, spans by label and annotator, status counts."""
-        docs, sentences, tokens = self.db.execute(
-            "SELECT (SELECT count(*) FROM documents), coalesce(sum(sentence_count), 0),"
-            " coalesce(sum(token_count), 0) FROM document_tokens"
-        ).fetchone()
+        counts = meta_sql.corpus_counts(self.db)
         by_label = ann_sql.span_counts(self.db, by="label")
         return {
-            "documents": docs,
-            "sentences": sentences,
-            "tokens": tokens,
-            "characters": self.db.execute("SELECT coalesce(sum(char_count), 0) FROM documents").fetchone()[0],
+            **{k: counts[k] for k in ("documents", "sentences", "tokens", "characters")},
             "spans": {
                 "total": sum(by_label.values()),
                 "by_label": by_label,
                 "by_annotator": ann_sql.span_counts(self.db, by="annotator"),
             },
-            "relations": self.db.execute("SELECT count(*) FROM relations").fetchone()[0],
-            "actors": self.db.execute("SELECT count(*) FROM actors").fetchone()[0],
+            "relations": counts["relations"],
+            "actors": counts["actors"],
             "annotators": len(self.annotators()),
             "status": people_sql.status_counts(self.db),
         }

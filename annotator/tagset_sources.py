@@ -1,4 +1,5 @@
-"""Where a tagset can come from: a JSON file, or a built-in name such as ``ner-basic``."""
+"""Where a tagset can come from: a JSON file, a built-in name such as ``ner-basic``, or a brat
+configuration named ``brat:PATH/annotation.conf``."""
 
 from __future__ import annotations
 
@@ -7,17 +8,25 @@ from pathlib import Path
 from annotator.errors import TagsetError
 from annotator.tagset import Tagset, builtin_names, builtin_tagset, load_tagset
 
+BRAT_PREFIX = "brat:"
+
 
 def load_any_tagset(spec: str) -> Tagset:
-    """Load a tagset from a path to a JSON file or a built-in name.
+    """Load a tagset from a path to a JSON file, a built-in name, or ``brat:PATH`` (an
+    ``annotation.conf`` or the folder holding one).
 
     :raises TagsetError: no such file or name, or an invalid tagset
     """
+    if spec.startswith(BRAT_PREFIX):
+        from annotator.interchange.brat_conf import tagset_from_brat
+
+        return tagset_from_brat(spec[len(BRAT_PREFIX):])
     path = Path(spec)
     if path.is_file():
         return load_tagset(path)
     if spec in builtin_names():
         return builtin_tagset(spec)
     raise TagsetError(
-        f"{spec}: no such tagset file; give a JSON file or one of: {', '.join(builtin_names())}"
+        f"{spec}: no such tagset file; give a JSON file, brat:PATH/annotation.conf or one of: "
+        f"{', '.join(builtin_names())}"
     )

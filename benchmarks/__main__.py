@@ -1,11 +1,16 @@
-"""`python -m benchmarks [--corpus DIR ...] [--only NAME ...]`"""
+"""`python -m benchmarks [--corpus DIR ...] [--only NAME ...]`: run the benchmark suites.
+
+Each suite prints its figures and writes bench-results/NAME.json. Targets are compared
+with baselines measured in the same run (ratios), since machines are noisy.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 from pathlib import Path
 
-SUITES = ["import"]
+SUITES = ["import", "window", "export", "agreement", "merge", "preannotate"]
 
 
 def main() -> None:
@@ -19,10 +24,8 @@ def main() -> None:
     if not args.corpus and default_corpus.is_dir():
         corpus = [default_corpus]
     for suite in args.only or SUITES:
-        if suite == "import":
-            from benchmarks import bench_import
-
-            bench_import.run(corpus)
+        module = importlib.import_module(f"benchmarks.bench_{suite}")
+        module.run(corpus) if suite == "import" else module.run()
 
 
 if __name__ == "__main__":

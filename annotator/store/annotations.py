@@ -193,3 +193,15 @@ def update_relation(db: Database, relation_id: RelationId, draft: RelationDraft)
         "UPDATE relations SET type = ?, attrs = ? WHERE id = ?",
         [draft.type, _dumps(dict(draft.attrs)), relation_id],
     )
+
+
+def spans_in_range(
+    db: Database, document_id: DocumentId, annotator_id: AnnotatorId, *, start: int, end: int
+) -> list[Span]:
+    """One annotator's spans of a document whose outer bounds reach into ``[start, end)``."""
+    rows = db.execute(
+        f"SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = ? AND annotator_id = ?"
+        ' AND start < ? AND "end" > ? ORDER BY start, id',
+        [document_id, annotator_id, end, start],
+    )
+    return [span_from_row(r) for r in rows]

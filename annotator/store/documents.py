@@ -155,3 +155,9 @@ def iter_texts(db: Database) -> Iterator[tuple[DocumentId, str]]:
     for row in db.execute("SELECT id, text FROM documents ORDER BY id"):
         yield DocumentId(row[0]), row[1]
 
+
+
+def char_count(db: Database, document_id: DocumentId) -> int | None:
+    """The length of a document's text in code points, without reading the text."""
+    row = db.execute("SELECT char_count FROM documents WHERE id = ?", [document_id]).fetchone()
+    return row[0] if row else None

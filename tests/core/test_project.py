@@ -132,6 +132,16 @@ def test_full_text_search_finds_persian_words(project, document):
     assert project.count_documents(search='"; DROP') == 0
 
 
+def test_document_index_places_a_document_in_the_filtered_list(project, annotator, document):
+    second = add_text(project, "خبر دیگری درباره فوتبال", title="ورزش")
+    third = add_text(project, "فوتبال و بودجه باشگاه", title="باشگاه")
+    assert [project.document_index(d.id) for d in (document, second, third)] == [0, 1, 2]
+    assert project.document_index(third.id, search="فوتبال") == 1
+    assert project.document_index(document.id, search="فوتبال") == 0  # not listed: where it would be
+    project.set_status(second.id, annotator.id, "done")
+    assert project.document_index(third.id, status="todo", annotator_id=annotator.id) == 1
+
+
 def test_annotators(project):
     project.add_annotator("لیلا", role="lead")
     with pytest.raises(ValidationError, match="already exists"):

@@ -1,0 +1,36 @@
+"""JSON values one after another: JSON Lines, pretty-printed objects back to back, or one array."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import InputError
+from annotator.importers.encoding import decode_bytes
+
+
+def json_values(path: Path) -> Iterator[tuple[int, Any]]:
+    """``(line number, value)`` for each JSON value in the file; a top-level array gives its items.
+
+    :raises InputError: invalid JSON, naming the line
+    """
+    text = decode_bytes(path.read_bytes(), path=path)
+    decoder = json.JSONDecoder(strict=False)
+    position, length = 0, len(text)
+    while True:
+        while position < length and text[position] in " \t\r\n\ufeff":
+            position += 1
+        if position >= length:
+            return
+        line = text.count("\n", 0, position) + 1
+        try:
+            value, position = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg}; each record must be one JSON object",
+                             path=path, line=text.count("\n", 0, exc.pos) + 1) from None
+        if isinstance(value, list):
+            yield from ((line, item) for item in value)
+        else:
+            yield line, value
