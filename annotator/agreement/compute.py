@@ -20,6 +20,8 @@ from annotator.project import Project
 
 #: Left out of the default comparison: the adjudicated reference is not one of the annotators.
 GOLD = "gold"
+#: Layers left out unless named: the adjudicated layer and the pre-annotator's suggestions.
+NOT_ANNOTATORS = (GOLD, "preannotator")
 _WORKED = ("in_progress", "done")
 _CHUNK = 500
 
@@ -38,7 +40,8 @@ def compute_agreement(
     An annotator counts as having worked on a document when they made a span there or set its
     status to in progress or done; a document is compared between the annotators who worked on it.
 
-    :param annotators: names to compare (default: everyone with spans, except one named "gold")
+    :param annotators: names to compare (default: everyone with spans, except the layers
+      named "gold" and "preannotator"); unaccepted suggestions never count
     :param documents: ids to compare (default: all)
     :param progress: called after each document with (done, total)
     :param cancelled: polled between documents; a cancelled report says so and covers what was read
@@ -54,13 +57,14 @@ def compute_agreement(
     def read() -> Iterator[DocumentAnnotations]:
         for summary in summaries:
             spans: dict[str, list[Span]] = {names[i]: [] for i in names if summary.id in worked[i]}
+            # Suggestions nobody accepted are the machine's, not the annotator's, work.
             for span in project.spans(summary.id):
-                if span.annotator_id in names:
+                if span.annotator_id in names and span.origin != "suggested":
                     spans.setdefault(names[span.annotator_id], []).append(span)
             relations: dict[str, list[Relation]] = {}
             if len(spans) >= 2:
                 for relation in project.relations(summary.id):
-                    if relation.annotator_id in names:
+                    if relation.annotator_id in names and relation.origin != "suggested":
                         relations.setdefault(names[relation.annotator_id], []).append(relation)
             yield DocumentAnnotations(summary.id, summary.char_count, spans, relations, summary.title)
 
@@ -85,7 +89,7 @@ def _with_spans(project: Project, document_ids: list[DocumentId]) -> set[str]:
 
 def _choose(project: Project, names: Sequence[str] | None, with_spans: set[str]) -> list[Annotator]:
     if names is None:
-        chosen = [a for a in project.annotators() if a.name in with_spans and a.name.casefold() != GOLD]
+        chosen = [a for a in project.annotators() if a.name in with_spans and a.name.casefold() not in NOT_ANNOTATORS]
     else:
         chosen = []
         for name in dict.fromkeys(n.strip() for n in names if n.strip()):

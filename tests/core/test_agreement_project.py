@@ -168,3 +168,18 @@ def test_cli_errors_are_one_line(project_file, args, message):
     result = CliRunner().invoke(main, ["agreement", str(project_file), *args])
     assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
     assert result.output.strip().count("\n") == 0
+
+
+def test_unaccepted_suggestions_and_the_preannotator_do_not_count(project):
+    from annotator.agreement import compute_agreement
+    from annotator.model import SpanDraft
+    from tests.core.conftest import add_text
+
+    document = add_text(project, "شهردار تهران گفت که کار تمام است.")
+    a, b, machine = (project.add_annotator(n) for n in ("الف", "ب", "preannotator"))
+    for who, origin in ((a, "manual"), (b, "manual"), (b, "suggested"), (machine, "suggested")):
+        start = 0 if origin == "manual" else 13
+        project.add_span(SpanDraft(document.id, who.id, "CUE", ((start, start + 3),), origin=origin))
+    report = compute_agreement(project).to_json()
+    assert report["annotators"] == ["الف", "ب"]
+    assert report["labels"]["CUE"]["matched"] == 1 and report["labels"]["CUE"]["only_b"] == 0
