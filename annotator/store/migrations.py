@@ -121,8 +121,7 @@ CREATE INDEX audit_log_document ON audit_log(document_id);
 
 # Offsets must stay inside the text, whoever writes the row (the service, a merge, a
 # hand edit): every fragment inside [start, end) and inside the document.
-_SPAN_TRIGGERS = """
-CREATE TRIGGER spans_within_text_insert BEFORE INSERT ON spans BEGIN
+_SPAN_CHECKS = """
     SELECT RAISE(ABORT, 'span offsets outside the document text')
     WHERE NEW."end" > (SELECT char_count FROM documents WHERE id = NEW.document_id);
     SELECT RAISE(ABORT, 'span fragments do not match the span bounds')
@@ -130,17 +129,11 @@ CREATE TRIGGER spans_within_text_insert BEFORE INSERT ON spans BEGIN
         SELECT 1 FROM json_each(NEW.fragments) f
         WHERE json_extract(f.value, '$[0]') < NEW.start
            OR json_extract(f.value, '$[1]') > NEW."end"
-           OR json_extract(f.value, '$[0]') >= json_extract(f.value, '$[1]'));
+           OR json_extract(f.value, '$[0]') >= json_extract(f.value, '$[1]'));"""
+_SPAN_TRIGGERS = f"""
+CREATE TRIGGER spans_within_text_insert BEFORE INSERT ON spans BEGIN{_SPAN_CHECKS}
 END;
-CREATE TRIGGER spans_within_text_update BEFORE UPDATE OF start, "end", fragments ON spans BEGIN
-    SELECT RAISE(ABORT, 'span offsets outside the document text')
-    WHERE NEW."end" > (SELECT char_count FROM documents WHERE id = NEW.document_id);
-    SELECT RAISE(ABORT, 'span fragments do not match the span bounds')
-    WHERE json_array_length(NEW.fragments) = 0 OR EXISTS (
-        SELECT 1 FROM json_each(NEW.fragments) f
-        WHERE json_extract(f.value, '$[0]') < NEW.start
-           OR json_extract(f.value, '$[1]') > NEW."end"
-           OR json_extract(f.value, '$[0]') >= json_extract(f.value, '$[1]'));
+CREATE TRIGGER spans_within_text_update BEFORE UPDATE OF start, "end", fragments ON spans BEGIN{_SPAN_CHECKS}
 END;
 """
 
