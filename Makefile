@@ -7,6 +7,7 @@ TEST_STAMP := $(VENV)/.installed-test
 .PHONY: run test bench clean
 
 run: $(RUN_STAMP)
+	@tools/check-qt-libs $(PY)
 	$(PY) -m annotator
 
 test: $(TEST_STAMP)
