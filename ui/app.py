@@ -12,6 +12,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from ui.errors import ErrorPresenter
@@ -51,6 +52,7 @@ def create_window(path: Path, *, settings: Settings | None = None, errors: Error
     settings = settings or Settings()
     set_language(settings.language)
     app.setLayoutDirection(layout_direction())
+    install_qt_translations(app, settings.language)
     load_fonts()
     app.setFont(interface_font(app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0))
     errors = errors or ErrorPresenter(parent=app)
@@ -63,6 +65,16 @@ def create_window(path: Path, *, settings: Settings | None = None, errors: Error
     window = MainWindow(settings, errors)
     window.open_project(path)
     return window
+
+
+def install_qt_translations(app: QApplication, language: str) -> None:
+    """Qt's own texts (OK, Cancel, Yes, No, the file dialogs) in the interface language."""
+    if language != "fa" or getattr(app, "_qt_translator", None) is not None:
+        return
+    translator = QTranslator(app)
+    if translator.load("qtbase_fa", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        app._qt_translator = translator  # type: ignore[attr-defined]  # keep it alive
 
 
 def _default_name() -> str:

@@ -120,3 +120,12 @@ def test_time_counts_active_work_only(qapp):
     clock[0] += 5
     tracker.stop()
     assert sum(s for d, s in recorded if d == 2) == 5
+
+
+def test_qt_standard_buttons_speak_persian(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.app import install_qt_translations
+
+    install_qt_translations(qapp, "fa")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
