@@ -48,7 +48,7 @@ CREATE TABLE document_tokens (
     tokens BLOB NOT NULL
 );
 CREATE TABLE actors (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reuse: undo restores deleted ids
     name TEXT NOT NULL CHECK (length(trim(name)) > 0),
     type TEXT NOT NULL,
     subtype TEXT,
@@ -61,7 +61,7 @@ CREATE TABLE actors (
 );
 CREATE INDEX actors_name ON actors(name);
 CREATE TABLE spans (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reuse: undo restores deleted ids
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     annotator_id INTEGER NOT NULL REFERENCES annotators(id),
     label TEXT NOT NULL,
@@ -79,7 +79,7 @@ CREATE TABLE spans (
 CREATE INDEX spans_document ON spans(document_id, annotator_id, start);
 CREATE INDEX spans_actor ON spans(actor_id) WHERE actor_id IS NOT NULL;
 CREATE TABLE relations (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reuse: undo restores deleted ids
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     annotator_id INTEGER NOT NULL REFERENCES annotators(id),
     type TEXT NOT NULL,

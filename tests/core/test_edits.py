@@ -64,3 +64,18 @@ def test_set_status_is_undoable(project, annotator, document):
     assert project.status(document.id, annotator.id).status == "done"
     edit.revert(project)
     assert project.status(document.id, annotator.id).status == "todo"
+
+
+def test_ids_are_never_reused_so_undo_in_another_document_cannot_clash(project, annotator, document):
+    from tests.core.conftest import add_text
+
+    other = add_text(project, "متن دیگری برای سند دوم است.")
+    first = AddSpan(mention(document, annotator, "شهردار تهران"))
+    first.apply(project)
+    delete = DeleteSpan(first.span.id)
+    delete.apply(project)
+    newer = AddSpan(SpanDraft(other.id, annotator.id, "ACTOR_MENTION", ((0, 3),), attrs={"mention_type": "NOM"}))
+    newer.apply(project)
+    assert newer.span.id != first.span.id
+    delete.revert(project)
+    assert project.span(first.span.id).document_id == document.id
