@@ -29,15 +29,19 @@ from ui import menus
 from ui.errors import ErrorPresenter
 from ui.fonts import text_font
 from ui.i18n import display, status_name, tr
+from ui.lead_tools import LeadTools
 from ui.session import PendingSpan, Session
 from ui.settings import Settings
 from ui.time_tracker import TimeTracker
+from ui.widgets.actor_controller import ActorController
 from ui.widgets.article_view import ArticleView
 from ui.widgets.attribute_panel import AttributePanel
 from ui.widgets.find_bar import FindBar
 from ui.widgets.label_palette import LabelPalette
+from ui.widgets.links_controller import LinksController
 from ui.widgets.navigator import Navigator
 from ui.widgets.span_table import SpanTable
+from ui.widgets.suggestions import SuggestionController
 from ui.widgets.value_popup import ValuePopup, choices
 
 
@@ -58,8 +62,12 @@ class MainWindow(QMainWindow):
         self.tracker = TimeTracker(self._record_time, parent=self)
         self.popup: ValuePopup | None = None
         self._assemble()
+        self.actors_ui = ActorController(self)  # actor panel, who said what, actor pickers
+        self.links_ui = LinksController(self, self.actors_ui)  # L, link mode, arrows, links section
         self.actions_ = menus.build_menus(self, self.session.undo_group)
         self._connect()
+        self.suggestions_ui = SuggestionController(self)  # Enter/Backspace/J/U, dashed suggestions
+        self.lead_ui = LeadTools(self)  # File > Import/Export, Review menu (adjudication, progress)
         self.errors.attach(self)
         self.set_font_size(settings.font_size)
         geometry, state = settings.window_state()
@@ -116,7 +124,7 @@ class MainWindow(QMainWindow):
         session.value_requested.connect(self._ask_value)
         article.label_requested.connect(session.apply_label)
         article.fragment_requested.connect(session.add_fragment)
-        article.delete_requested.connect(session.delete_selected)
+        article.delete_requested.connect(session.delete_or_reject)  # a suggestion is rejected
         article.edge_move_requested.connect(session.move_edge)
         article.cycle_requested.connect(session.cycle)
         article.span_select_requested.connect(session.select)
@@ -227,6 +235,7 @@ class MainWindow(QMainWindow):
         self.article.set_tagset(tagset)
         self.palette.set_tagset(tagset)
         menus.fill_annotate_menu(self, self.actions_, tagset)
+        self.suggestions_ui.fill_menu(self.actions_.labels_menu)
         self.article.show_document("", {})
         self.attributes.show_span(None, None, "")
         self.span_table.show_spans([], "", tagset, None)

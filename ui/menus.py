@@ -32,6 +32,8 @@ KEYS = {
     "new": ["Ctrl+N"],
     "open": ["Ctrl+O"],
     "quit": ["Ctrl+Q"],
+    "adjudicate": ["Ctrl+Shift+R"],  # Review > Adjudicate (ui.lead_tools)
+    "show_links": ["Ctrl+Shift+L"],
 }
 ARTICLE_KEYS = {
     "add_fragment": "+",
@@ -43,6 +45,8 @@ ARTICLE_KEYS = {
     "move_end_back": "Alt+→",
     "move_start_fwd": "Alt+Shift+←",
     "move_start_back": "Alt+Shift+→",
+    "link": "L",
+    "link_actor": "K",
 }
 
 
@@ -54,6 +58,7 @@ class Actions:
     recent_menu: QMenu | None = None
     labels_menu: QMenu | None = None
     panels_menu: QMenu | None = None
+    file_menu: QMenu | None = None
 
     def __getitem__(self, name: str) -> QAction:
         return self.by_name[name]
@@ -79,6 +84,7 @@ def build_menus(window, undo_group) -> Actions:
     bar = window.menuBar()
 
     file = bar.addMenu(tr("menu.file"))
+    actions.file_menu = file
     file.addAction(_action(window, actions, "new", window.new_project))
     file.addAction(_action(window, actions, "open", window.choose_project))
     actions.recent_menu = file.addMenu(tr("menu.recent"))
@@ -115,6 +121,8 @@ def build_menus(window, undo_group) -> Actions:
     view.addAction(_action(window, actions, "zoom_out", lambda: window.zoom(-1)))
     view.addAction(_action(window, actions, "zoom_reset", lambda: window.zoom(0)))
     view.addAction(_action(window, actions, "font", window.choose_font))
+    view.addAction(_action(window, actions, "show_links",
+                           lambda: window.links_ui.set_show_all(actions["show_links"].isChecked()), checkable=True))
     view.addSeparator()
     actions.panels_menu = view.addMenu(tr("menu.panels"))
     for dock in window.docks.values():
@@ -142,7 +150,7 @@ def fill_annotate_menu(window, actions: Actions, tagset: Tagset) -> None:
     menu.addSeparator()
     commands = {
         "add_fragment": window.add_fragment,
-        "delete_span": window.session.delete_selected,
+        "delete_span": window.session.delete_or_reject,  # a suggestion is rejected (remembered)
         "next_span": lambda: window.session.cycle(1),
         "prev_span": lambda: window.session.cycle(-1),
         "clear_selection": lambda: window.session.select(None),
@@ -150,6 +158,8 @@ def fill_annotate_menu(window, actions: Actions, tagset: Tagset) -> None:
         "move_end_back": lambda: window.session.move_edge("end", -1),
         "move_start_fwd": lambda: window.session.move_edge("start", 1),
         "move_start_back": lambda: window.session.move_edge("start", -1),
+        "link": window.links_ui.start_link,
+        "link_actor": window.actors_ui.actor_key,
     }
     for name, slot in commands.items():
         if name not in actions.by_name:

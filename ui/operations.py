@@ -7,13 +7,21 @@ of Qt makes every rule here testable without a window.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from annotator.model import Fragment, Span
-from annotator.tagset import AttributeSpec, Tagset
+from annotator.changes import Changes
+from annotator.edits import AddActor, AddRelation
+from annotator.ids import ActorId, SpanId
+from annotator.model import ActorDraft, Fragment, Relation, RelationDraft, Span
+from annotator.project import Project
+from annotator.tagset import AttributeSpec, RelationType, SpanLabel, Tagset
 from annotator.text import snap_to_tokens, trim_span
+from annotator.timex import Timex
 
 FORWARD, BACKWARD = 1, -1
 
@@ -136,3 +144,160 @@ def _blank(ch: str) -> bool:
     """Whitespace or an invisible joiner: what :func:`trim_span` never leaves at an edge."""
     start, end = trim_span(ch, 0, 1)
     return start == end
+
+
+# -- links, actors, time expressions -----------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class RelationChoice:
+    """One entry of the link popup: a relation type, to a span or (``to_actor``) to an actor."""
+
+    type: str
+    to_actor: bool
+    enabled: bool = True
+
+
+def links_of(relations: Iterable[Relation], span_id: SpanId) -> tuple[list[Relation], list[Relation]]:
+    """The relations that start at ``span_id`` and those that end at it."""
+    relations = list(relations)
+    return ([r for r in relations if r.head == span_id], [r for r in relations if r.tail_span == span_id])
+
+
+def _full(rt: RelationType, head: SpanId, relations: Sequence[Relation]) -> bool:
+    count = sum(1 for r in relations if r.head == head and r.type == rt.name)
+    return rt.max_per_head is not None and count >= rt.max_per_head
+
+
+def relation_choices(tagset: Tagset, head: Span, relations: Sequence[Relation]) -> list[RelationChoice]:
+    """What the link popup offers for ``head``: each relation type its label may start, to a
+    span and, where the tagset allows, to an actor; types still open first (in tagset order,
+    so QUOTE offers ATTRIBUTED_TO first), types already at their limit last and disabled."""
+    open_, full = [], []
+    for rt in tagset.relations_from(head.label):
+        is_full = _full(rt, head.id, relations)
+        entries = [RelationChoice(rt.name, False, not is_full)] if rt.tail_labels else []
+        if rt.allows_actor_tail:
+            entries.append(RelationChoice(rt.name, True, not is_full))
+        (full if is_full else open_).extend(entries)
+    return open_ + full
+
+
+def first_relation(tagset: Tagset, head_label: str, tail_label: str) -> str | None:
+    """The first relation type (tagset order) from a ``head_label`` span to a ``tail_label`` span."""
+    return next((rt.name for rt in tagset.relations_from(head_label) if tail_label in rt.tail_labels), None)
+
+
+def first_actor_relation(tagset: Tagset, head: Span, relations: Sequence[Relation]) -> str | None:
+    """The first relation type from ``head`` that may end at an actor and is not yet full."""
+    found = [rt for rt in tagset.relations_from(head.label) if rt.allows_actor_tail]
+    open_ = [rt for rt in found if not _full(rt, head.id, relations)]
+    return (open_ or found)[0].name if found else None
+
+
+def link_candidates(spans: Iterable[Span], head: Span, rt: RelationType) -> list[Span]:
+    """Spans a link of type ``rt`` from ``head`` may end at, in text order."""
+    return in_text_order(s for s in spans if s.label in rt.tail_labels and s.id != head.id)
+
+
+def nearest_candidate(candidates: Sequence[Span], head: Span) -> int | None:
+    """Index of the candidate closest to ``head``, preferring one before it (speakers and cues
+    usually come first in Persian news: «... گفت: «...»»)."""
+    if not candidates:
+        return None
+    before = [i for i, s in enumerate(candidates) if s.end <= head.start]
+    if before:
+        return max(before, key=lambda i: candidates[i].end)
+    return min(range(len(candidates)), key=lambda i: abs(candidates[i].start - head.start))
+
+
+def document_actor_ids(spans: Iterable[Span], relations: Iterable[Relation]) -> list[ActorId]:
+    """Actors a document refers to (mentions and direct links), in order of first appearance."""
+    first: dict[ActorId, int] = {}
+    by_id = {}
+    for span in spans:
+        by_id[span.id] = span
+        if span.actor_id is not None:
+            first[span.actor_id] = min(first.get(span.actor_id, span.start), span.start)
+    for relation in relations:
+        head = by_id.get(relation.head)
+        if relation.tail_actor is not None and head is not None:
+            first[relation.tail_actor] = min(first.get(relation.tail_actor, head.start), head.start)
+    return sorted(first, key=lambda a: (first[a], a))
+
+
+_ORG_WORDS = ("شهرداری", "وزارت", "سازمان", "دانشگاه", "شرکت", "مجلس", "دولت", "اداره", "بانک",
+              "پلیس", "ناجا", "دادگستری", "استانداری", "فرمانداری", "بنیاد", "ستاد", "شورای", "خبرگزاری")
+
+
+def guess_actor_type(tagset: Tagset, text: str) -> str:
+    """A first guess for a new actor's type from its mention: ORG for «شهرداری ...», «وزارت ...»
+    and similar heads, else PER; always a type the tagset has."""
+    words = text.split()
+    guess = "ORG" if words and words[0] in _ORG_WORDS else "PER"
+    names = tagset.actor_type_names
+    return guess if guess in names else (names[0] if names else guess)
+
+
+def parse_aliases(text: str) -> tuple[str, ...]:
+    """Aliases typed as a list: separated by Latin or Persian commas or semicolons."""
+    parts = re.split(r"[,،;؛\n]", text)
+    return tuple(dict.fromkeys(p.strip() for p in parts if p.strip()))
+
+
+# The normaliser's fields and the attribute names a tagset is likely to give them.
+TIMEX_FIELDS = {
+    "type": ("timex_type", "type"),
+    "value": ("value", "timex_value"),
+    "mod": ("deadline_mod", "mod", "timex_mod"),
+    "anchor": ("anchor",),
+    "calendar": ("calendar",),
+}
+
+
+def timex_attribute_names(label: SpanLabel) -> dict[str, str]:
+    """Which attribute of ``label`` holds each normaliser field (only those it has)."""
+    found = {}
+    for field_name, candidates in TIMEX_FIELDS.items():
+        name = next((c for c in candidates if label.attribute(c) is not None), None)
+        if name is not None:
+            found[field_name] = name
+    return found
+
+
+def timex_attrs(label: SpanLabel, timex: Timex) -> dict[str, Any]:
+    """The attributes of ``label`` that a normalised time expression fills, with values the
+    tagset accepts (a value it does not know is left out, never forced)."""
+    attrs = {}
+    for field_name, name in timex_attribute_names(label).items():
+        value = getattr(timex, field_name)
+        spec = label.attribute(name)
+        if value is not None and spec is not None and spec.check_value(value) is None:
+            attrs[name] = value
+    return attrs
+
+
+@dataclass
+class CreateActorAndLink:
+    """Create an actor and link a span straight to it (a pro-drop quote's new speaker): one
+    undo step. Qt-free, like the edits of :mod:`annotator.edits`."""
+
+    draft: RelationDraft
+    actor: ActorDraft
+    add: AddActor | None = None
+    link: AddRelation | None = None
+
+    @property
+    def text(self) -> str:
+        return f"link {self.draft.type} to new actor {self.actor.name}"
+
+    def apply(self, project: Project) -> Changes:
+        with project.db.atomic():
+            self.add = self.add or AddActor(self.actor)
+            changes = self.add.apply(project)
+            assert self.add.actor is not None
+            self.link = self.link or AddRelation(dataclasses.replace(self.draft, tail_actor=self.add.actor.id))
+            return changes | self.link.apply(project)
+
+    def revert(self, project: Project) -> Changes:
+        assert self.add is not None and self.link is not None
+        with project.db.atomic():
+            return self.link.revert(project) | self.add.revert(project)

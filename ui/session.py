@@ -12,6 +12,7 @@ acts on the document on screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,12 +24,14 @@ from annotator.changes import Changes
 from annotator.edits import AddSpan, DeleteSpan, Edit, SetStatus, UpdateSpan
 from annotator.errors import AnnotatorError, NotFoundError
 from annotator.ids import DocumentId, SpanId
-from annotator.model import Annotator, Document, Fragment, Span, SpanDraft, Tokenization
+from annotator.model import Annotator, Document, Fragment, Relation, Span, SpanDraft, Tokenization
 from annotator.project import Project
 from annotator.tagset import AttributeSpec
 from ui import operations as ops
 from ui.errors import ErrorPresenter
 from ui.i18n import display, status_name, tr
+from ui.session_links import LinkIntents
+from ui.session_suggestions import SuggestionIntents
 from ui.undo import EditCommand, touched_spans
 
 
@@ -47,8 +50,12 @@ class PendingSpan:
         return self.missing[0]
 
 
-class Session(QObject):
-    """Owns the :class:`Project`, the current annotator and document, and the undo stacks."""
+class Session(LinkIntents, SuggestionIntents, QObject):
+    """Owns the :class:`Project`, the current annotator and document, and the undo stacks.
+
+    Links and actors: :class:`ui.session_links.LinkIntents`; reviewing pre-annotation
+    suggestions: :class:`ui.session_suggestions.SuggestionIntents`.
+    """
 
     changed = Signal(object)          # Changes, after every applied edit or status change
     project_opened = Signal()
@@ -57,6 +64,8 @@ class Session(QObject):
     spans_changed = Signal(object)    # set[SpanId] that were added, changed or removed
     selection_changed = Signal(object)  # SpanId | None
     value_requested = Signal(object)  # PendingSpan: ask the user for a required value
+    relations_changed = Signal()      # the open document's relations were reloaded
+    actors_changed = Signal()         # the actor registry changed
 
     def __init__(self, errors: ErrorPresenter, parent: QObject | None = None):
         super().__init__(parent)
@@ -66,6 +75,8 @@ class Session(QObject):
         self.document: Document | None = None
         self.tokenization = Tokenization((), ())
         self.spans: dict[SpanId, Span] = {}
+        self.relations: list[Relation] = []
+        self.confirm_links_delete: Callable[[int], bool] = lambda count: True
         self.status = "todo"
         self.selected: SpanId | None = None
         self.snap = True
@@ -102,7 +113,7 @@ class Session(QObject):
     def close(self) -> None:
         """Forget the open project (every edit is already committed)."""
         self._drop_stacks()
-        self.document, self.spans, self.selected = None, {}, None
+        self.document, self.spans, self.selected, self.relations = None, {}, None, []
         if self.project is not None:
             self.project_closing.emit()
             self.project.close()
@@ -130,6 +141,7 @@ class Session(QObject):
         self.document = document
         self.tokenization = self.project.tokenization(document_id)
         self.spans = {s.id: s for s in self.project.spans(document_id, annotator_id=self.annotator.id)}
+        self.relations = self.project.relations(document_id, annotator_id=self.annotator.id)
         self.selected = None
         self.status = self.project.status(document_id, self.annotator.id).status
         if self.status == "todo":
@@ -167,6 +179,8 @@ class Session(QObject):
         assert self.project is not None
         current = self.document is not None and (not changes.document_ids or self.document.id in changes.document_ids)
         touched = touched_spans(edit) if current else set()
+        if current and changes.spans and not touched:  # e.g. a merge repointed mentions
+            touched = self._reload_spans()
         for span_id in touched:
             try:
                 self.spans[span_id] = self.project.span(span_id)
@@ -180,8 +194,14 @@ class Session(QObject):
             self.selected = edit.span_id
         if self.selected is not None and self.selected not in self.spans:
             self.selected = None
+        if current and changes.relations:
+            self._reload_relations()
         if touched:
             self.spans_changed.emit(touched)
+        if current and changes.relations:
+            self.relations_changed.emit()
+        if changes.actors:
+            self.actors_changed.emit()
         self.changed.emit(changes)
         self.selection_changed.emit(self.selected)
 
@@ -263,9 +283,13 @@ class Session(QObject):
                   tr("undo.fragment", label=self._label_name(span.label)))
 
     def delete_selected(self) -> None:
+        """Delete the selected span; when links touch it, ask first (they go with it, one step)."""
         span = self.selected_span()
         if span is None:
             self.errors.show_info(tr("bar.no_span"))
+            return
+        outgoing, incoming = self.links_of(span.id)
+        if (outgoing or incoming) and not self.confirm_links_delete(len(outgoing) + len(incoming)):
             return
         name = self._label_name(span.label)
         self.push(DeleteSpan(span.id), tr("undo.delete", label=name))
@@ -306,6 +330,16 @@ class Session(QObject):
                   tr("undo.status", status=status_name(status)))
 
     # -- helpers ---------------------------------------------------------------------------
+    def _reload_spans(self) -> set[SpanId]:
+        """Re-read every span of the open document; the ids that were added, changed or removed."""
+        assert self.project is not None and self.document is not None and self.annotator is not None
+        fresh = {s.id: s for s in self.project.spans(self.document.id, annotator_id=self.annotator.id)}
+        return {i for i in fresh.keys() | self.spans.keys() if fresh.get(i) != self.spans.get(i)}
+
+    def _reload_relations(self) -> None:
+        assert self.project is not None and self.document is not None and self.annotator is not None
+        self.relations = self.project.relations(self.document.id, annotator_id=self.annotator.id)
+
     @property
     def tagset(self):
         assert self.project is not None

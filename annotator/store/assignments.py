@@ -90,7 +90,7 @@ def progress(db: Database) -> list[AssignmentProgress]:
     """Per annotator (all of them, by name): assigned documents and their status counts."""
     rows = db.execute(
         "SELECT a.id, a.name, count(x.document_id),"
-        " coalesce(sum(coalesce(s.status, 'todo') = 'todo'), 0),"
+        " coalesce(sum(x.document_id IS NOT NULL AND coalesce(s.status, 'todo') = 'todo'), 0),"
         " coalesce(sum(s.status = 'in_progress'), 0), coalesce(sum(s.status = 'done'), 0)"
         " FROM annotators a LEFT JOIN assignments x ON x.annotator_id = a.id"
         " LEFT JOIN document_status s ON s.document_id = x.document_id AND s.annotator_id = a.id"

@@ -89,6 +89,10 @@ def get_tokens(db: Database, document_id: DocumentId) -> tuple[bytes, bytes] | N
     return (row[0], row[1]) if row else None
 
 
+#: The status filter value that lists the documents assigned to the annotator instead.
+ASSIGNED = "assigned"
+
+
 def document_ids(db: Database) -> list[DocumentId]:
     return [DocumentId(r[0]) for r in db.execute("SELECT id FROM documents ORDER BY id")]
 
@@ -100,7 +104,12 @@ def _filters(
     if search:
         clauses.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
         params.append(fts_query(search))
-    if status:
+    if status == ASSIGNED:  # not a status: the documents assigned to the annotator
+        if annotator_id is None:
+            raise ValueError("an assignment filter needs an annotator")
+        clauses.append("d.id IN (SELECT document_id FROM assignments WHERE annotator_id = ?)")
+        params.append(annotator_id)
+    elif status:
         if annotator_id is None:
             raise ValueError("a status filter needs an annotator")
         clauses.append(

@@ -9,6 +9,8 @@ offsets cross this boundary through :class:`ui.offsets.Utf16Map` only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -55,6 +57,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.index: SpanIndex | None = None
         self.formats: dict[str, QTextCharFormat] = {}
+        self.layer = None  # optional ui.widgets.suggestions.SuggestionLayer: other fills for some spans
 
     def set_colors(self, tagset: Tagset) -> None:
         self.formats = {}
@@ -68,7 +71,9 @@ class SpanHighlighter(QSyntaxHighlighter):
         if self.index is None:
             return
         for segment in self.index.segments(self.currentBlock().blockNumber()):  # lane order: inner last
-            fmt = self.formats.get(segment.label)
+            fmt = self.layer.char_format(segment) if self.layer is not None else None  # e.g. a suggestion
+            if fmt is None:
+                fmt = self.formats.get(segment.label)
             if fmt is not None:
                 self.setFormat(segment.start, segment.end - segment.start, fmt)
 
@@ -82,6 +87,9 @@ class ArticleView(QPlainTextEdit):
     edge_move_requested = Signal(str, int)      # "start" | "end", FORWARD | BACKWARD
     cycle_requested = Signal(int)               # +1 next span, -1 previous
     span_select_requested = Signal(object)      # SpanId | None
+    link_requested = Signal()                   # L: link the selected span to another span or actor
+    actor_requested = Signal()                  # K: say which actor the selected span is/was said by
+    quick_link_requested = Signal(object)       # Ctrl+click: spans under the mouse, innermost first
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -104,6 +112,9 @@ class ArticleView(QPlainTextEdit):
         self._shortcuts: dict[str, str] = {}
         self._press: QPoint | None = None
         self._find: list[Fragment] = []
+        self.overlay: Callable[[QPainter], None] | None = None  # draws links over the text
+        self.layer = None  # optional ui.widgets.suggestions.SuggestionLayer: how suggestions are drawn
+        self.extra_keys: Callable[[QKeyEvent], bool] | None = None  # keys the view leaves (Enter, J, U)
         self._apply_rtl()
 
     # -- content ---------------------------------------------------------------------------
@@ -240,6 +251,8 @@ class ArticleView(QPlainTextEdit):
             if segments and block.isVisible() and geometry.bottom() >= dirty.top():
                 self._paint_block(painter, block.layout(), geometry.topLeft(), segments)
             block = block.next()
+        if self.overlay is not None:
+            self.overlay(painter)
         painter.end()
 
     def _update_blocks(self, numbers: set[int]) -> None:
@@ -266,13 +279,15 @@ class ArticleView(QPlainTextEdit):
 
     def _paint_block(self, painter: QPainter, layout, origin: QPointF, segments) -> None:
         for segment in segments:
-            if segment.lane >= MAX_BARS:
+            if segment.lane >= MAX_BARS or (self.layer is not None and not self.layer.draws_bar(segment)):
                 continue
             label = self.tagset.find_label(segment.label) if self.tagset else None
             color = darker(label.color if label else "#888888", 160)
             for rect in self._rects(layout, origin, segment.start, segment.end):
                 y = rect.bottom() - (segment.lane + 1) * BAR_STEP
                 painter.fillRect(QRectF(rect.left() + 1.5, y, max(rect.width() - 3, 1.0), BAR_HEIGHT), color)
+        if self.layer is not None:
+            self.layer.paint(painter, layout, origin, segments)
         selected = [s for s in segments if s.span_id == self.selected]
         if selected:
             pen = QPen(QColor("#B00020"), 2)
@@ -339,12 +354,17 @@ class ArticleView(QPlainTextEdit):
         if event.button() != Qt.MouseButton.LeftButton or press is None:
             return
         moved = (event.position().toPoint() - press).manhattanLength() > 3
-        if not moved and not self.textCursor().hasSelection():
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if not moved and ctrl and self.selected is not None:
+            position = self.character_at(event.position().toPoint())
+            found = covering(self.spans.values(), position) if position is not None else []
+            self.quick_link_requested.emit([s.id for s in found])
+        elif not moved and not self.textCursor().hasSelection():
             span = self.span_at(event.position().toPoint())
             self.span_select_requested.emit(span.id if span is not None else None)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._handle_key(event):
+        if self._handle_key(event) or (self.extra_keys is not None and self.extra_keys(event)):
             event.accept()
             return
         super().keyPressEvent(event)
@@ -375,9 +395,14 @@ class ArticleView(QPlainTextEdit):
         if event.text() in ("+", "="):
             self.fragment_requested.emit(*self.selection())
             return True
-        label = self._shortcuts.get(keys.latin_key(event.text()))
+        latin = keys.latin_key(event.text())
+        label = self._shortcuts.get(latin)
         if label is not None:
             self.label_requested.emit(label, *self.selection())
+            return True
+        command = {"l": self.link_requested, "k": self.actor_requested}.get(latin)  # labels win
+        if command is not None:
+            command.emit()
             return True
         return False
 

@@ -1,7 +1,9 @@
 """The selected span's attributes as a form generated from the tagset.
 
 enum -> combo box, bool -> check box, text/date/duration -> line edit checked with the
-tagset's own rule (an invalid value is marked and not saved), actor -> read-only for now.
+tagset's own rule (an invalid value is marked and not saved), actor -> an actor picker (when
+the window gives the panel an actor model). Below the form, sections added by the window
+(:meth:`add_section`): the mention's actor, the time-expression assist, the links.
 Required attributes are marked with *. Every change is an intent (:attr:`attribute_requested`);
 the session pushes an undoable edit and the panel shows the stored result.
 """
@@ -28,6 +30,7 @@ from annotator.model import Span
 from annotator.project import Project
 from annotator.tagset import AttributeSpec, SpanLabel
 from ui.i18n import display, tr
+from ui.widgets.actor_picker import ActorCompletionModel, ActorPicker
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #C62828; }"
 MAX_HEADER_TEXT = 120
@@ -44,6 +47,7 @@ class AttributePanel(QWidget):
         self.span: Span | None = None
         self.label: SpanLabel | None = None
         self.editors: dict[str, QWidget] = {}
+        self.actor_model: ActorCompletionModel | None = None  # set by the window: actor attributes get pickers
         self.header = QLabel(tr("attrs.none"))
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -56,8 +60,15 @@ class AttributePanel(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.form_host)
         layout.addWidget(self.legend)
+        self.sections = QVBoxLayout()
+        self.sections.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.sections)
         layout.addStretch(1)
         self.legend.hide()
+
+    def add_section(self, widget: QWidget) -> None:
+        """Add a part below the attribute form (it shows and hides itself)."""
+        self.sections.addWidget(widget)
 
     # -- showing ---------------------------------------------------------------------------
     def show_span(self, span: Span | None, project: Project | None, text: str) -> None:
@@ -117,6 +128,11 @@ class AttributePanel(QWidget):
             box = QCheckBox()
             box.toggled.connect(lambda checked, s=spec: self._request(s, checked))
             return box
+        if spec.type == "actor" and self.actor_model is not None:
+            picker = ActorPicker(self.actor_model)
+            picker.actor_chosen.connect(lambda actor_id, s=spec: self._request(s, actor_id))
+            picker.clear_requested.connect(lambda s=spec: self._request(s, None))
+            return picker
         edit = QLineEdit()
         if spec.type == "actor":
             edit.setReadOnly(True)
@@ -135,10 +151,19 @@ class AttributePanel(QWidget):
                 editor.setCurrentIndex(max(found, 0))
             elif isinstance(editor, QCheckBox):
                 editor.setChecked(bool(value))
+            elif isinstance(editor, ActorPicker):
+                editor.set_current(self._actor(project, value))
             elif isinstance(editor, QLineEdit):
                 editor.setStyleSheet("")
                 editor.setText(self._actor_name(project, span) if editor.isReadOnly() else str(value or ""))
             editor.blockSignals(False)
+
+    @staticmethod
+    def _actor(project: Project, actor_id: Any):
+        try:
+            return project.actor(actor_id) if actor_id is not None else None
+        except AnnotatorError:
+            return None
 
     @staticmethod
     def _actor_name(project: Project, span: Span) -> str:

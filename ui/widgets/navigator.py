@@ -1,4 +1,7 @@
-"""The document navigator: full-text search, a status filter and the virtualised list."""
+"""The document navigator: full-text search, a status filter and the virtualised list.
+
+When the annotator has documents assigned to them, the filter also offers "Assigned to me".
+"""
 
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from annotator.ids import DocumentId
 from annotator.model import STATUSES
+from annotator.store.documents import ASSIGNED
+from ui import lead_strings  # noqa: F401 - registers "nav.assigned"
 from ui.i18n import number, status_name, tr
 from ui.models.document_list import DOCUMENT_ID_ROLE, DocumentListModel
 
@@ -50,6 +55,8 @@ class Navigator(QWidget):
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
         self.model.modelReset.connect(self._show_count)
+        self.model.modelReset.connect(self._offer_assigned)
+        self._assigned_for: tuple[int, object] | None = None
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.status, 2)
@@ -84,6 +91,21 @@ class Navigator(QWidget):
 
     def _show_count(self) -> None:
         self.count.setText(tr("nav.count", count=number(self.model.rowCount())))
+
+    def _offer_assigned(self) -> None:
+        """Offer "Assigned to me" when this annotator has assignments (checked once per source)."""
+        project, annotator_id = self.model.project, self.model.annotator_id
+        if (id(project), annotator_id) == self._assigned_for:
+            return
+        self._assigned_for = (id(project), annotator_id)
+        has = project is not None and annotator_id is not None and bool(project.assigned_documents(annotator_id))
+        index = self.status.findData(ASSIGNED)
+        if has and index < 0:
+            self.status.addItem(tr("nav.assigned"), ASSIGNED)
+        elif not has and index >= 0:
+            if self.status.currentIndex() == index:
+                self.status.setCurrentIndex(0)
+            self.status.removeItem(index)
 
     def _activated(self, index: QModelIndex) -> None:
         document_id = index.data(DOCUMENT_ID_ROLE)

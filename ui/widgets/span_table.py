@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.ids import SpanId
@@ -21,7 +21,9 @@ from annotator.model import Span
 from annotator.tagset import Tagset
 from ui.i18n import display, tr
 from ui.operations import in_text_order
+from ui.suggestion_ops import is_suggestion
 from ui.widgets.span_tooltip import attribute_text
+from ui.widgets.suggestions import TINT, tint
 
 MAX_TEXT = 70
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,7 +58,7 @@ class SpanTableModel(QAbstractTableModel):
             pairs = attribute_text(self.tagset, span)
             row = (
                 text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…",
-                display(label.display) if label else span.label,
+                _marked(display(label.display) if label else span.label, span),
                 "، ".join(v for _, v in pairs),
                 label.color if label else "",
                 "\n".join(f"{k}: {v}" for k, v in pairs),
@@ -81,7 +83,11 @@ class SpanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._shown(span)[column]
         if role == Qt.ItemDataRole.BackgroundRole and column == 1 and self._shown(span)[3]:
-            return QColor(self._shown(span)[3])
+            return tint(self._shown(span)[3], TINT) if is_suggestion(span) else QColor(self._shown(span)[3])
+        if role == Qt.ItemDataRole.FontRole and is_suggestion(span):  # a suggestion: italic
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return QColor("#111111")
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -117,8 +123,8 @@ class SpanTable(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(1, 100)
-        self.setColumnWidth(2, 140)
+        self.setColumnWidth(1, 150)  # room for «label · پیشنهاد»
+        self.setColumnWidth(2, 130)
         self.clicked.connect(self._chosen)
         self.activated.connect(self._chosen)
 
@@ -138,3 +144,8 @@ class SpanTable(QTableView):
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.selectionModel().setCurrentIndex(index, flags)  # selectRow() misses in RTL before layout
         self.scrollTo(index)
+
+
+def _marked(name: str, span: Span) -> str:
+    """A label name, with «suggested» after it for a pre-annotation suggestion."""
+    return f"{name} · {tr('suggestion.marker')}" if is_suggestion(span) else name

@@ -7,7 +7,7 @@ from html import escape
 
 from annotator.model import Span
 from annotator.tagset import Tagset
-from ui.i18n import digits, display, layout_direction, tr
+from ui.i18n import digits, display, language, layout_direction, tr
 
 MAX_TEXT = 80
 
@@ -32,6 +32,14 @@ def attribute_text(tagset: Tagset, span: Span) -> list[tuple[str, str]]:
     return pairs
 
 
+def score_text(score: float | None) -> str:
+    """A suggestion's score as people read it: ``0.85`` (``۰٫۸۵`` in Persian); "—" when unknown."""
+    if score is None:
+        return "—"
+    text = digits(f"{score:.2f}")
+    return text.replace(".", "٫") if language() == "fa" else text
+
+
 def span_tooltip(tagset: Tagset, spans: Sequence[Span], text: str) -> str:
     """Rich text naming each span's label, its text and its attributes."""
     align = "right" if layout_direction().name == "RightToLeft" else "left"
@@ -39,6 +47,8 @@ def span_tooltip(tagset: Tagset, spans: Sequence[Span], text: str) -> str:
     for span in spans:
         label = tagset.find_label(span.label)
         name = display(label.display) if label else span.label
+        if span.origin == "suggested":  # a machine suggestion: say so, with its score
+            name = tr("tooltip.suggestion", label=name, score=score_text(span.score))
         color = label.color if label else "#DDDDDD"
         snippet = span.text_in(text)
         if len(snippet) > MAX_TEXT:

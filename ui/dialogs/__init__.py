@@ -1,0 +1,1 @@
+"""Dialogs of the window: each one a task with its own form, run through the core."""
