@@ -10,7 +10,7 @@ import argparse
 import importlib
 from pathlib import Path
 
-SUITES = ["import", "window", "export", "agreement", "merge", "preannotate"]
+SUITES = ["import", "window", "export", "agreement", "merge", "preannotate", "review"]
 
 
 def main() -> None:

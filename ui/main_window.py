@@ -107,10 +107,13 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
     def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        """Add a dock; ``area`` is named as in a left-to-right layout and is mirrored for
+        right-to-left, since QMainWindow does not mirror dock areas itself (the document list
+        belongs on the reading start side: the right, in Persian)."""
         dock = QDockWidget(tr(f"dock.{name}"), self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
+        self.addDockWidget(_mirrored(area, self.layoutDirection()), dock)
         return dock
 
     def _connect(self) -> None:
@@ -349,6 +352,14 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.session.close()
         super().closeEvent(event)
+
+
+def _mirrored(area: Qt.DockWidgetArea, direction: Qt.LayoutDirection) -> Qt.DockWidgetArea:
+    if direction != Qt.LayoutDirection.RightToLeft:
+        return area
+    swap = {Qt.DockWidgetArea.LeftDockWidgetArea: Qt.DockWidgetArea.RightDockWidgetArea,
+            Qt.DockWidgetArea.RightDockWidgetArea: Qt.DockWidgetArea.LeftDockWidgetArea}
+    return swap.get(area, area)
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
