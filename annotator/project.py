@@ -315,8 +315,14 @@ class Project(ActorMethods):
             raise NotFoundError(f"no span with id {span_id}")
         return found
 
-    def span_counts(self, document_ids: Sequence[DocumentId], *, annotator_id: AnnotatorId | None = None) -> dict[DocumentId, int]:
-        return ann_sql.span_counts_for_documents(self.db, document_ids, annotator_id=annotator_id)
+    def span_counts(
+        self, document_ids: Sequence[DocumentId], *, annotator_id: AnnotatorId | None = None,
+        include_suggested: bool = True,
+    ) -> dict[DocumentId, int]:
+        """Spans per document; ``include_suggested=False`` counts only work people did or accepted."""
+        return ann_sql.span_counts_for_documents(
+            self.db, document_ids, annotator_id=annotator_id, include_suggested=include_suggested
+        )
 
     def check_span(self, draft: SpanDraft, *, replacing: SpanId | None = None) -> SpanDraft:
         """Validate a draft against offsets, the tagset and its neighbours; returns it with defaults filled."""

@@ -277,7 +277,8 @@ class MainWindow(QMainWindow):
             session, model = self.session, self.navigator.model
             current = session.document.id if session.document else None
             if changes.document_ids != {current} or not model.update_row(
-                    current, status=session.status, spans=len(session.spans)):
+                    current, status=session.status,
+                    spans=sum(1 for s in session.spans.values() if s.origin != "suggested")):
                 model.documents_changed(changes.document_ids)
         self._update_status()
 

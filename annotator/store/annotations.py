@@ -163,7 +163,8 @@ def span_counts(db: Database, *, by: str) -> dict[str, int]:
 
 
 def span_counts_for_documents(
-    db: Database, document_ids: Sequence[DocumentId], *, annotator_id: AnnotatorId | None
+    db: Database, document_ids: Sequence[DocumentId], *, annotator_id: AnnotatorId | None,
+    include_suggested: bool = True,
 ) -> dict[DocumentId, int]:
     if not document_ids:
         return {}
@@ -173,6 +174,8 @@ def span_counts_for_documents(
     if annotator_id is not None:
         sql += " AND annotator_id = ?"
         params.append(annotator_id)
+    if not include_suggested:
+        sql += " AND origin != 'suggested'"
     return {DocumentId(r[0]): r[1] for r in db.execute(sql + " GROUP BY document_id", params)}
 
 

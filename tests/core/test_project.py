@@ -196,3 +196,10 @@ def test_migrations_are_recorded_and_reapplying_is_a_no_op(tmp_path):
     with Project.open(path) as project:
         names = [row[0] for row in project.db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
     assert len(names) == SCHEMA_VERSION and names == sorted(names)
+
+
+def test_span_counts_can_leave_suggestions_out(project, annotator, document):
+    project.add_span(SpanDraft(document.id, annotator.id, "CUE", (find(document.text, "گفت"),)))
+    project.add_span(SpanDraft(document.id, annotator.id, "CUE", (find(document.text, "افزود"),), origin="suggested"))
+    assert project.span_counts([document.id])[document.id] == 2
+    assert project.span_counts([document.id], include_suggested=False)[document.id] == 1

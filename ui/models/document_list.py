@@ -82,7 +82,8 @@ class DocumentListModel(QAbstractTableModel):
         summaries = self.project.documents(offset=number * PAGE_SIZE, limit=PAGE_SIZE, **self._filters())
         ids = [s.id for s in summaries]
         statuses = self.project.statuses(ids, self.annotator_id) if self.annotator_id is not None else {}
-        counts = self.project.span_counts(ids, annotator_id=self.annotator_id) if ids else {}
+        counts = (self.project.span_counts(ids, annotator_id=self.annotator_id, include_suggested=False)
+                  if ids else {})
         page = [Row(s, statuses.get(s.id, "todo"), counts.get(s.id, 0)) for s in summaries]
         self._pages[number] = page
         if len(self._pages) > MAX_PAGES:
