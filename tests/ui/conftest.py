@@ -54,17 +54,23 @@ def errors(tmp_path):
     return ErrorPresenter(log_path=tmp_path / "logs" / "errors.log", dialogs=False)
 
 
-@pytest.fixture
-def window(qtbot, project_path, settings, errors):
+def open_window(qtbot, path, settings, errors, name="مریم"):
+    """The main window on project ``path`` as annotator ``name``, shown, active, text focused."""
     from ui.app import create_window
 
-    win = create_window(project_path, settings=settings, errors=errors, annotator="مریم", excepthook=False)
+    win = create_window(path, settings=settings, errors=errors, annotator=name, excepthook=False)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
     win.article.setFocus()
     qtbot.waitUntil(lambda: win.isActiveWindow())
+    return win
+
+
+@pytest.fixture
+def window(qtbot, project_path, settings, errors):
+    win = open_window(qtbot, project_path, settings, errors)
     yield win
     win.close()
 

@@ -8,7 +8,8 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.test_review import make_lead_project, open_window
+from tests.ui.conftest import open_window
+from tests.ui.test_review import make_lead_project
 from ui.dialogs import export_dialog
 
 

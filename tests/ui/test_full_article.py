@@ -16,6 +16,7 @@ from annotator.ingest import analyse_one, tokenizer_name
 from annotator.project import Project
 from annotator.store.documents import DocumentRow
 from annotator.text import CANON_VERSION
+from tests.ui.conftest import open_window
 from tests.ui.helpers import click, drag, key, type_text
 from ui.session import Session
 
@@ -41,15 +42,7 @@ def article_path(tmp_path):
 
 @pytest.fixture
 def article_window(qtbot, article_path, settings, errors):
-    from ui.app import create_window
-
-    win = create_window(article_path, settings=settings, errors=errors, annotator="مریم", excepthook=False)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.article.setFocus()
-    qtbot.waitUntil(lambda: win.isActiveWindow())
+    win = open_window(qtbot, article_path, settings, errors)
     yield win
     win.close()
 

@@ -11,7 +11,8 @@ from annotator.project import Project
 from tests.core.conftest import SHORT_ARTICLE
 from tests.ui.conftest import THIRD, add_text
 from tests.ui.helpers import find
-from tests.ui.test_review import make_lead_project, open_window
+from tests.ui.conftest import open_window
+from tests.ui.test_review import make_lead_project
 
 
 @pytest.fixture

@@ -15,9 +15,8 @@ from annotator.adjudication import ACCEPTED, REJECTED, adjudication_status, find
 from annotator.project import Project
 from tests.core.conftest import SHORT_ARTICLE
 from tests.core.test_adjudication import QUOTE_1, two_versions
-from tests.ui.conftest import SECOND, add_text
+from tests.ui.conftest import SECOND, add_text, open_window
 from tests.ui.helpers import click, find, key, type_text
-from ui.app import create_window
 
 CTRL, SHIFT, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.AltModifier
 
@@ -37,15 +36,6 @@ def lead_path(tmp_path):
     return make_lead_project(tmp_path)
 
 
-def open_window(qtbot, path, settings, errors, name):
-    win = create_window(path, settings=settings, errors=errors, annotator=name, excepthook=False)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.article.setFocus()
-    qtbot.waitUntil(lambda: win.isActiveWindow())
-    return win
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QTextCharFormat
 
 from annotator.preannotate import preannotate_document
 from annotator.project import Project
-from tests.ui.conftest import add_text
+from tests.ui.conftest import add_text, open_window
 from tests.ui.helpers import click, find, key, type_text
 from ui.widgets.span_tooltip import span_tooltip
 from ui.widgets.suggestions import CURRENT_TINT, TINT, tint
@@ -34,16 +34,7 @@ def _make_project(path, *, suggest: bool):
 
 
 def _open(qtbot, path, settings, errors):
-    from ui.app import create_window
-
-    win = create_window(path, settings=settings, errors=errors, annotator=ANNOTATOR, excepthook=False)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.article.setFocus()
-    qtbot.waitUntil(lambda: win.isActiveWindow())
-    return win
+    return open_window(qtbot, path, settings, errors, ANNOTATOR)
 
 
 @pytest.fixture
