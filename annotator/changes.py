@@ -6,7 +6,7 @@ the documents whose annotations changed, so a view of another document can ignor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from annotator.ids import DocumentId
 
@@ -23,23 +23,17 @@ class Changes:
     document_ids: frozenset[DocumentId] = field(default_factory=frozenset)
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            documents=self.documents or other.documents,
-            spans=self.spans or other.spans,
-            relations=self.relations or other.relations,
-            actors=self.actors or other.actors,
-            status=self.status or other.status,
-            annotators=self.annotators or other.annotators,
-            tagset=self.tagset or other.tagset,
-            document_ids=self.document_ids | other.document_ids,
-        )
+        """Both changes together: a flag set in either, the documents of both."""
+        flags = {name: getattr(self, name) or getattr(other, name) for name in _FLAGS}
+        return Changes(**flags, document_ids=self.document_ids | other.document_ids)
 
     @property
     def empty(self) -> bool:
-        return not (
-            self.documents or self.spans or self.relations or self.actors
-            or self.status or self.annotators or self.tagset
-        )
+        """No flag is set."""
+        return not any(getattr(self, name) for name in _FLAGS)
 
+
+#: The boolean fields of :class:`Changes`, every field but ``document_ids``.
+_FLAGS = tuple(f.name for f in fields(Changes) if f.name != "document_ids")
 
 NOTHING = Changes()

@@ -73,6 +73,7 @@ def uid_of(text: str) -> str:
 
 
 def analyse_one(raw: str, normalize: bool, strip_diacritics: bool) -> _Analysed:
+    """Canonical text, content id and packed tokens of one raw text (runs in a worker)."""
     text, tokenization = textpipe.analyse(raw, normalize=normalize, strip_diacritics=strip_diacritics)
     return _Analysed(text, uid_of(text), PackedTokens.pack(tokenization))
 
@@ -153,6 +154,7 @@ def _batched(items: Iterable[tuple[object, str]], size: int) -> Iterator[list[tu
 
 
 def default_workers() -> int:
+    """Processes for a large import: the cores, at most 8."""
     return max(1, min(os.cpu_count() or 1, 8))
 
 

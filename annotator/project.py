@@ -41,8 +41,12 @@ from annotator.store import documents as doc_sql
 from annotator.store import meta as meta_sql
 from annotator.store import people as people_sql
 from annotator.store.db import now, open_database
-from annotator.tagset import Tagset, default_tagset, parse_tagset
+from annotator.tagset import Tagset, default_tagset, parse_stored_tagset, tagset_digest
 from annotator.text import PackedTokens, unpack_offsets
+
+#: project_meta keys: the tagset JSON, and the digest of the text that last passed validation.
+_TAGSET_KEY = "tagset"
+_TAGSET_CHECKED_KEY = "tagset_checked"
 
 
 def _snapshot(value: Any) -> Any:
@@ -83,6 +87,7 @@ class Project(ActorMethods):
         return project
 
     def close(self) -> None:
+        """Close the database connection."""
         self.db.close()
 
     def __enter__(self) -> Project:
@@ -98,14 +103,19 @@ class Project(ActorMethods):
         return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
+        """Store a project-wide setting."""
         with self.db.atomic():
             meta_sql.put_setting(self.db, key, value)
 
     def _stored_tagset_json(self) -> str | None:
-        return self.setting("tagset")
+        return self.setting(_TAGSET_KEY)
 
     def _store_tagset(self, tagset: Tagset) -> None:
-        self.set_setting("tagset", json.dumps(tagset.to_json(), ensure_ascii=False))
+        # A Tagset object has been validated; the digest lets the next open skip re-validating it.
+        raw = json.dumps(tagset.to_json(), ensure_ascii=False)
+        with self.db.atomic():
+            meta_sql.put_setting(self.db, _TAGSET_KEY, raw)
+            meta_sql.put_setting(self.db, _TAGSET_CHECKED_KEY, tagset_digest(raw))
         self._tagset = tagset
 
     @property
@@ -113,10 +123,9 @@ class Project(ActorMethods):
         """The tagset stored in this project (the file describes itself)."""
         if self._tagset is None:
             raw = self._stored_tagset_json()
-            self._tagset = (
-                parse_tagset(json.loads(raw), source=f"{self.path or 'project'}#tagset")
-                if raw else default_tagset()
-            )
+            self._tagset = parse_stored_tagset(
+                raw, checked=self.setting(_TAGSET_CHECKED_KEY), source=f"{self.path or 'project'}#tagset",
+            ) if raw else default_tagset()
         return self._tagset
 
     def replace_tagset(self, tagset: Tagset) -> Changes:
@@ -163,15 +172,18 @@ class Project(ActorMethods):
         return found if found is not None else self.add_annotator(name, role=role)
 
     def annotators(self) -> list[Annotator]:
+        """All annotators, by name."""
         return people_sql.list_annotators(self.db)
 
     def annotator(self, annotator_id: AnnotatorId) -> Annotator:
+        """The annotator with this id; :class:`NotFoundError` if none."""
         found = people_sql.get_annotator(self.db, annotator_id=annotator_id)
         if found is None:
             raise NotFoundError(f"no annotator with id {annotator_id}")
         return found
 
     def annotator_by_name(self, name: str) -> Annotator:
+        """The annotator with this name; :class:`NotFoundError` listing the known ones if none."""
         found = people_sql.get_annotator(self.db, name=name)
         if found is None:
             known = ", ".join(a.name for a in self.annotators()) or "none yet"
@@ -202,12 +214,21 @@ class Project(ActorMethods):
         return document_id, True
 
     def document(self, document_id: DocumentId) -> Document:
+        """A stored document with its canonical text."""
         found = doc_sql.get_document(self.db, document_id)
         if found is None:
             raise NotFoundError(f"no document with id {document_id}")
         return found
 
+    def _document_length(self, document_id: DocumentId) -> int:
+        """The length of a document's text (without reading it); :class:`NotFoundError` if there is none."""
+        length = doc_sql.char_count(self.db, document_id)
+        if length is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        return length
+
     def raw_text(self, document_id: DocumentId) -> str:
+        """The text as imported, before canonicalisation (the canonical text when they agree)."""
         raw = doc_sql.get_raw_text(self.db, document_id)
         if raw is None:
             raise NotFoundError(f"no document with id {document_id}")
@@ -221,10 +242,12 @@ class Project(ActorMethods):
         return Tokenization(sentences=unpack_offsets(packed[0]), tokens=unpack_offsets(packed[1]))
 
     def document_ids(self) -> list[DocumentId]:
+        """Every document id, ascending."""
         return doc_sql.document_ids(self.db)
 
     def count_documents(self, *, search: str | None = None, status: str | None = None,
                         annotator_id: AnnotatorId | None = None) -> int:
+        """How many documents :meth:`documents` would list with these filters."""
         return doc_sql.count_documents(self.db, search=search, status=status, annotator_id=annotator_id)
 
     def documents(self, *, offset: int = 0, limit: int = 100, search: str | None = None,
@@ -248,16 +271,18 @@ class Project(ActorMethods):
 
     # -- status and time ---------------------------------------------------------------
     def status(self, document_id: DocumentId, annotator_id: AnnotatorId) -> DocumentStatus:
+        """An annotator's status and time for a document (todo when never touched)."""
         return people_sql.get_status(self.db, document_id, annotator_id)
 
     def statuses(self, document_ids: list[DocumentId], annotator_id: AnnotatorId) -> dict[DocumentId, str]:
+        """Stored statuses of some documents for one annotator; documents never touched are absent."""
         return people_sql.statuses_for(self.db, document_ids, annotator_id)
 
     def set_status(self, document_id: DocumentId, annotator_id: AnnotatorId, status: str) -> Changes:
         """Mark a document todo / in_progress / done for one annotator."""
         if status not in STATUSES:
             raise ValidationError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
-        self.document(document_id)
+        self._document_length(document_id)  # must exist; its text is not needed
         before = self.status(document_id, annotator_id)
         after = dataclasses.replace(before, status=status)
         with self.db.atomic():
@@ -295,9 +320,11 @@ class Project(ActorMethods):
 
     def assignments(self, *, annotator_id: AnnotatorId | None = None,
                     document_id: DocumentId | None = None) -> list[assign_sql.Assignment]:
+        """Stored assignments, optionally of one annotator or one document."""
         return assign_sql.list_assignments(self.db, annotator_id=annotator_id, document_id=document_id)
 
     def assigned_documents(self, annotator_id: AnnotatorId) -> list[DocumentId]:
+        """The ids of the documents assigned to an annotator, ascending."""
         return assign_sql.assigned_document_ids(self.db, annotator_id)
 
     def assignment_progress(self) -> list[assign_sql.AssignmentProgress]:
@@ -310,6 +337,7 @@ class Project(ActorMethods):
         return ann_sql.list_spans(self.db, document_id, annotator_id=annotator_id)
 
     def span(self, span_id: SpanId) -> Span:
+        """The span with this id; :class:`NotFoundError` if none."""
         found = ann_sql.get_span(self.db, span_id)
         if found is None:
             raise NotFoundError(f"no span with id {span_id}")
@@ -326,9 +354,7 @@ class Project(ActorMethods):
 
     def check_span(self, draft: SpanDraft, *, replacing: SpanId | None = None) -> SpanDraft:
         """Validate a draft against offsets, the tagset and its neighbours; returns it with defaults filled."""
-        length = doc_sql.char_count(self.db, draft.document_id)
-        if length is None:
-            raise NotFoundError(f"no document with id {draft.document_id}")
+        length = self._document_length(draft.document_id)
         self.annotator(draft.annotator_id)
         if draft.actor_id is not None:
             self.actor(draft.actor_id)
@@ -361,8 +387,6 @@ class Project(ActorMethods):
         unknown = set(fields) - allowed
         if unknown:
             raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of a span")
-        if "fragments" in fields:
-            fields["fragments"] = tuple(sorted(tuple(f) for f in fields["fragments"]))
         draft = self.check_span(dataclasses.replace(before.draft(), **fields), replacing=span_id)
         with self.db.atomic():
             ann_sql.update_span(self.db, span_id, draft, at=now())
@@ -375,13 +399,7 @@ class Project(ActorMethods):
         if span.label == "":
             return
         for relation in ann_sql.relations_touching(self.db, [span.id]):
-            head = self.span(relation.head)
-            tail = self.span(relation.tail_span) if relation.tail_span is not None else None
-            others = [r for r in self.relations(relation.document_id) if r.id != relation.id]
-            problems = rules.check_relation(
-                self.tagset, relation.draft(), head=head, tail_span=tail,
-                tail_actor_exists=relation.tail_actor is not None, existing=others,
-            )
+            problems = self._relation_problems(relation.draft(), replacing=relation.id)
             if problems:
                 raise ValidationError(
                     f"this change would break the {relation.type} link: " + "; ".join(p.message for p in problems)
@@ -412,9 +430,11 @@ class Project(ActorMethods):
 
     # -- relations ---------------------------------------------------------------------
     def relations(self, document_id: DocumentId, *, annotator_id: AnnotatorId | None = None) -> list[Relation]:
+        """Relations of a document, oldest first, optionally one annotator's only."""
         return ann_sql.list_relations(self.db, document_id, annotator_id=annotator_id)
 
     def relation(self, relation_id: RelationId) -> Relation:
+        """The relation with this id; :class:`NotFoundError` if none."""
         found = ann_sql.get_relation(self.db, relation_id)
         if found is None:
             raise NotFoundError(f"no relation with id {relation_id}")
@@ -422,15 +442,19 @@ class Project(ActorMethods):
 
     def check_relation(self, draft: RelationDraft) -> None:
         """Validate a relation draft against the tagset and the relations already there."""
+        rules.raise_if(self._relation_problems(draft))
+
+    def _relation_problems(self, draft: RelationDraft, *, replacing: RelationId | None = None) -> list[rules.Problem]:
+        """What :func:`rules.check_relation` says of ``draft``; ``replacing`` leaves that stored relation out."""
         head = self.span(draft.head)
         tail = self.span(draft.tail_span) if draft.tail_span is not None else None
         tail_actor_exists = draft.tail_actor is not None and actor_sql.get_actor(self.db, draft.tail_actor) is not None
         if draft.tail_actor is not None and not tail_actor_exists:
             raise NotFoundError(f"no actor with id {draft.tail_actor}")
-        existing = self.relations(head.document_id, annotator_id=head.annotator_id)
-        rules.raise_if(rules.check_relation(
+        existing = [r for r in self.relations(head.document_id, annotator_id=head.annotator_id) if r.id != replacing]
+        return rules.check_relation(
             self.tagset, draft, head=head, tail_span=tail, tail_actor_exists=tail_actor_exists, existing=existing,
-        ))
+        )
 
     def add_relation(self, draft: RelationDraft) -> tuple[Relation, Changes]:
         """Validate and store a link from a span to a span or an actor."""
@@ -446,6 +470,7 @@ class Project(ActorMethods):
         return relation
 
     def delete_relation(self, relation_id: RelationId) -> tuple[Relation, Changes]:
+        """Delete a relation; returns it for undo."""
         relation = self.relation(relation_id)
         with self.db.atomic():
             ann_sql.delete_relation(self.db, relation_id)

@@ -18,6 +18,7 @@ from annotator.ids import ActorId, RelationId, SpanId
 from annotator.model import Actor, ActorDraft
 from annotator.store import actors as actor_sql
 from annotator.store.db import now
+from annotator.tagset import ACTOR
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -58,6 +59,7 @@ class ActorMethods:
         return actor_sql.list_actors(self.db, search=search, limit=limit)
 
     def actor(self, actor_id: ActorId) -> Actor:
+        """The actor with this id; :class:`NotFoundError` if none."""
         found = actor_sql.get_actor(self.db, actor_id)
         if found is None:
             raise NotFoundError(f"no actor with id {actor_id}")
@@ -70,7 +72,7 @@ class ActorMethods:
     def add_actor(self, draft: ActorDraft, *, actor_id: ActorId | None = None) -> tuple[Actor, Changes]:
         """Validate and store an actor (``actor_id`` re-creates a deleted one, for undo)."""
         draft = dataclasses.replace(
-            draft, name=draft.name.strip(), attrs=rules.apply_defaults(self.tagset, "ACTOR", draft.attrs)
+            draft, name=draft.name.strip(), attrs=rules.apply_defaults(self.tagset, ACTOR, draft.attrs)
         )
         rules.raise_if(rules.check_actor(self.tagset, draft))
         with self.db.atomic():

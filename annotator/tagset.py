@@ -8,6 +8,7 @@ of a :class:`~annotator.errors.TagsetError` naming the file, the JSON pointer an
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -104,6 +105,7 @@ class SpanLabel:
     description: str = ""
 
     def attribute(self, name: str) -> AttributeSpec | None:
+        """The attribute called ``name``, or None."""
         return _find(self.attributes, name)
 
     def to_json(self) -> dict[str, Any]:
@@ -139,6 +141,7 @@ class RelationType:
         return tuple(t for t in self.tail if t != ACTOR)
 
     def attribute(self, name: str) -> AttributeSpec | None:
+        """The attribute called ``name``, or None."""
         return _find(self.attributes, name)
 
     def to_json(self) -> dict[str, Any]:
@@ -194,12 +197,15 @@ class Tagset:
         return tuple(x.name for x in self.actor_types)
 
     def find_label(self, name: str) -> SpanLabel | None:
+        """The span label called ``name``, or None."""
         return _find(self.span_labels, name)
 
     def find_relation(self, name: str) -> RelationType | None:
+        """The relation type called ``name``, or None."""
         return _find(self.relation_types, name)
 
     def find_actor_type(self, name: str) -> ActorType | None:
+        """The actor type called ``name``, or None."""
         return _find(self.actor_types, name)
 
     def label(self, name: str) -> SpanLabel:
@@ -301,11 +307,36 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def parse_stored_tagset(raw: str, *, checked: str | None, source: str = "<tagset>") -> Tagset:
+    """Build the tagset a project stores as JSON text, validating it only when needed.
+
+    :param raw: the stored JSON text
+    :param checked: the digest stored beside it (see :func:`tagset_digest`); when it matches,
+      this text already passed :func:`parse_tagset` under the current schema and is built as is
+    :param source: what to call it in messages
+    :raises TagsetError: the text does not match its digest and is not a valid tagset
+    """
+    data = json.loads(raw)
+    if checked is not None and checked == tagset_digest(raw):
+        return _build_tagset(data)
+    return parse_tagset(data, source=source)
+
+
+def tagset_digest(raw: str) -> str:
+    """A fingerprint of tagset JSON text together with the schema it was validated against."""
+    return hashlib.sha256(_schema_bytes() + b"\0" + raw.encode("utf-8")).hexdigest()
+
+
+@functools.cache
+def _schema_bytes() -> bytes:
+    return (schemas_dir() / SCHEMA_FILE).read_bytes()
+
+
 @functools.cache
 def _validator() -> Draft202012Validator:
-    schema = json.loads((schemas_dir() / SCHEMA_FILE).read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    # The schema ships with annotator and is checked against the meta-schema by the tests
+    # (tests/core/test_tagset.py), not on every start.
+    return Draft202012Validator(json.loads(_schema_bytes().decode("utf-8")))
 
 
 def _build_tagset(d: Mapping[str, Any]) -> Tagset:

@@ -48,18 +48,23 @@ class Renames:
     subtypes: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
     def name(self, old: str) -> str:
+        """The new name of a label or relation type (itself when not renamed)."""
         return self.names.get(old, old)
 
     def attribute(self, owner: str, attr: str) -> str:
+        """The new name of ``owner``'s attribute ``attr``."""
         return self.attributes.get((owner, attr), attr)
 
     def value(self, owner: str, attr: str, value: Any) -> Any:
+        """The new name of an enum value (other values unchanged)."""
         return self.values.get((owner, attr, value), value) if isinstance(value, str) else value
 
     def actor_type(self, old: str) -> str:
+        """The new name of an actor type."""
         return self.actor_types.get(old, old)
 
     def subtype(self, old_type: str, old: str | None) -> str | None:
+        """The new name of a subtype of actor type ``old_type``."""
         return None if old is None else self.subtypes.get((old_type, old), old)
 
     def attrs(self, owner: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
@@ -78,6 +83,7 @@ class Change:
     note: str = ""
 
     def describe(self) -> str:
+        """One line for people, e.g. ``renamed span label QUOTE to CITATION``."""
         word = _WORDS[self.what]
         if self.kind == "renamed":
             return f"renamed {word} {self.key} to {self.new_key}"
@@ -94,6 +100,7 @@ class TagsetDiff:
     renames: Renames = field(default_factory=Renames)
 
     def added(self, what: What) -> tuple[str, ...]:
+        """Keys of ``what`` that are new."""
         return tuple(c.key for c in self.changes if c.kind == "added" and c.what == what)
 
     def removed(self, what: What) -> tuple[str, ...]:
@@ -101,6 +108,7 @@ class TagsetDiff:
         return tuple(c.key for c in self.changes if c.kind == "removed" and c.what == what)
 
     def renamed(self, what: What) -> tuple[tuple[str, str], ...]:
+        """``(old, new)`` keys of ``what`` that were renamed."""
         return tuple((c.key, c.new_key or "") for c in self.changes
                      if c.kind == "renamed" and c.what == what)
 

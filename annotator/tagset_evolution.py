@@ -88,6 +88,7 @@ def plan_tagset_change(project: Project, new: Tagset, renames: Mapping[str, str]
 
 
 def backup_path_for(path: Path) -> Path:
+    """Where to copy ``path`` before its tagset changes: beside it, with a time stamp."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     return path.with_name(f"{path.stem}.before-tagset-{stamp}{path.suffix}")
 

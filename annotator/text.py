@@ -424,6 +424,7 @@ class PackedTokens:
 
     @classmethod
     def pack(cls, tokenization: Tokenization) -> PackedTokens:
+        """Pack a tokenisation's offsets for storage."""
         return cls(
             pack_offsets(tokenization.sentences), pack_offsets(tokenization.tokens),
             len(tokenization.sentences), len(tokenization.tokens),

@@ -14,7 +14,14 @@ from annotator.model import Actor, ActorDraft
 _COLUMNS = "id, name, type, subtype, aliases, kb_id, attrs, origin"
 
 
+def _json_columns(draft: ActorDraft) -> tuple[str, str]:
+    """The stored ``aliases`` and ``attrs`` columns of a draft."""
+    return (json.dumps(list(draft.aliases), ensure_ascii=False),
+            json.dumps(dict(draft.attrs), ensure_ascii=False, sort_keys=True))
+
+
 def actor_from_row(row: Sequence[Any]) -> Actor:
+    """An :class:`Actor` from a row of ``_COLUMNS``."""
     return Actor(
         id=ActorId(row[0]), name=row[1], type=row[2], subtype=row[3],
         aliases=tuple(json.loads(row[4])), kb_id=row[5], attrs=json.loads(row[6]), origin=row[7],
@@ -22,26 +29,26 @@ def actor_from_row(row: Sequence[Any]) -> Actor:
 
 
 def insert_actor(db: Database, draft: ActorDraft, *, at: str, actor_id: ActorId | None = None) -> ActorId:
+    """Insert an actor; ``actor_id`` re-creates a deleted one under its old id (undo)."""
+    aliases, attrs = _json_columns(draft)
     cursor = db.execute(
         "INSERT INTO actors (id, name, type, subtype, aliases, kb_id, attrs, origin, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            actor_id, draft.name, draft.type, draft.subtype,
-            json.dumps(list(draft.aliases), ensure_ascii=False), draft.kb_id,
-            json.dumps(dict(draft.attrs), ensure_ascii=False, sort_keys=True), draft.origin, at, at,
+            actor_id, draft.name, draft.type, draft.subtype, aliases, draft.kb_id, attrs, draft.origin, at, at,
         ],
     )
     return ActorId(cursor.lastrowid)
 
 
 def update_actor(db: Database, actor_id: ActorId, draft: ActorDraft, *, at: str) -> None:
+    """Overwrite an actor's fields with the draft's."""
+    aliases, attrs = _json_columns(draft)
     db.execute(
         "UPDATE actors SET name = ?, type = ?, subtype = ?, aliases = ?, kb_id = ?, attrs = ?,"
         " origin = ?, updated_at = ? WHERE id = ?",
         [
-            draft.name, draft.type, draft.subtype, json.dumps(list(draft.aliases), ensure_ascii=False),
-            draft.kb_id, json.dumps(dict(draft.attrs), ensure_ascii=False, sort_keys=True),
-            draft.origin, at, actor_id,
+            draft.name, draft.type, draft.subtype, aliases, draft.kb_id, attrs, draft.origin, at, actor_id,
         ],
     )
 

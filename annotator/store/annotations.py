@@ -25,7 +25,14 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _span_bounds(draft: SpanDraft) -> tuple[int, int, str]:
+    """The stored ``start``, ``end`` and ``fragments`` columns of a draft."""
+    fragments = sorted(draft.fragments)
+    return fragments[0][0], max(e for _, e in fragments), json.dumps(fragments)
+
+
 def span_from_row(row: Sequence[Any]) -> Span:
+    """A :class:`Span` from a row of ``_SPAN_COLUMNS``."""
     return Span(
         id=SpanId(row[0]), document_id=DocumentId(row[1]), annotator_id=AnnotatorId(row[2]),
         label=row[3], fragments=tuple((s, e) for s, e in json.loads(row[4])),
@@ -36,6 +43,7 @@ def span_from_row(row: Sequence[Any]) -> Span:
 
 
 def relation_from_row(row: Sequence[Any]) -> Relation:
+    """A :class:`Relation` from a row of ``_RELATION_COLUMNS``."""
     return Relation(
         id=RelationId(row[0]), document_id=DocumentId(row[1]), annotator_id=AnnotatorId(row[2]),
         type=row[3], head=SpanId(row[4]),
@@ -50,13 +58,11 @@ def insert_span(
     created_at: str | None = None,
 ) -> SpanId:
     """Insert a span; ``span_id`` re-creates a deleted span under its old id (undo)."""
-    fragments = sorted(draft.fragments)
     cursor = db.execute(
         "INSERT INTO spans (id, document_id, annotator_id, label, start, \"end\", fragments, attrs,"
         " origin, score, actor_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            span_id, draft.document_id, draft.annotator_id, draft.label,
-            fragments[0][0], max(e for _, e in fragments), json.dumps(fragments),
+            span_id, draft.document_id, draft.annotator_id, draft.label, *_span_bounds(draft),
             _dumps(dict(draft.attrs)), draft.origin, draft.score, draft.actor_id,
             created_at or at, at,
         ],
@@ -65,12 +71,12 @@ def insert_span(
 
 
 def update_span(db: Database, span_id: SpanId, draft: SpanDraft, *, at: str) -> None:
-    fragments = sorted(draft.fragments)
+    """Overwrite a span's fields with the draft's (its document and annotator stay)."""
     db.execute(
         "UPDATE spans SET label = ?, start = ?, \"end\" = ?, fragments = ?, attrs = ?, origin = ?,"
         " score = ?, actor_id = ?, updated_at = ? WHERE id = ?",
         [
-            draft.label, fragments[0][0], max(e for _, e in fragments), json.dumps(fragments),
+            draft.label, *_span_bounds(draft),
             _dumps(dict(draft.attrs)), draft.origin, draft.score, draft.actor_id, at, span_id,
         ],
     )

@@ -13,6 +13,8 @@ from sqlite_utils import Database
 
 from annotator.ids import AnnotatorId, DocumentId
 from annotator.model import DocumentStatus
+from annotator.store import meta as meta_sql
+from annotator.store import people as people_sql
 from annotator.store.db import FORMAT_NAME
 from annotator.store.migrations import MIGRATIONS
 
@@ -20,6 +22,7 @@ _CHUNK = 500
 
 
 def columns(db: Database, table: str) -> list[str]:
+    """The column names of ``table``, in order."""
     return [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
 
 
@@ -93,21 +96,18 @@ def all_statuses(db: Database) -> list[DocumentStatus]:
 
 
 def project_meta(db: Database) -> dict[str, str]:
+    """Every ``project_meta`` key and value."""
     return {r[0]: r[1] for r in db.execute("SELECT key, value FROM project_meta")}
 
 
 def put_meta(db: Database, key: str, value: str) -> None:
-    db.execute("INSERT OR REPLACE INTO project_meta (key, value) VALUES (?, ?)", [key, value])
+    """Set one ``project_meta`` key (the same write as a project setting)."""
+    meta_sql.put_setting(db, key, value)
 
 
 def put_status_row(db: Database, status: DocumentStatus) -> None:
     """Write a status row as is, keeping its ``updated_at`` (a merge copies the annotator's time)."""
-    db.execute(
-        "INSERT INTO document_status (document_id, annotator_id, status, seconds_spent, updated_at)"
-        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (document_id, annotator_id) DO UPDATE SET"
-        " status = excluded.status, seconds_spent = excluded.seconds_spent, updated_at = excluded.updated_at",
-        [status.document_id, status.annotator_id, status.status, status.seconds_spent, status.updated_at],
-    )
+    people_sql.put_status(db, status, at=status.updated_at)
 
 
 # -- checking a file before it is opened for real --------------------------------------------------

@@ -43,7 +43,8 @@ def get_status(db: Database, document_id: DocumentId, annotator_id: AnnotatorId)
     return DocumentStatus(document_id, annotator_id, status=row[0], seconds_spent=row[1], updated_at=row[2])
 
 
-def put_status(db: Database, status: DocumentStatus, *, at: str) -> None:
+def put_status(db: Database, status: DocumentStatus, *, at: str | None) -> None:
+    """Insert or replace one annotator's status row for a document, stamped ``at``."""
     db.execute(
         "INSERT INTO document_status (document_id, annotator_id, status, seconds_spent, updated_at)"
         " VALUES (?, ?, ?, ?, ?) ON CONFLICT (document_id, annotator_id) DO UPDATE SET"
@@ -66,14 +67,13 @@ def statuses_for(db: Database, document_ids: list[DocumentId], annotator_id: Ann
 def status_counts(db: Database) -> dict[str, dict[str, int]]:
     """``{annotator name: {status: count}}``; documents never opened count as todo."""
     total = db.execute("SELECT count(*) FROM documents").fetchone()[0]
-    result: dict[str, dict[str, int]] = {}
-    for annotator in list_annotators(db):
-        counts = {"todo": 0, "in_progress": 0, "done": 0}
-        for status, count in db.execute(
-            "SELECT status, count(*) FROM document_status WHERE annotator_id = ? GROUP BY status",
-            [annotator.id],
-        ):
-            counts[status] = count
+    annotators = list_annotators(db)
+    by_id = {a.id: {"todo": 0, "in_progress": 0, "done": 0} for a in annotators}
+    for annotator_id, status, count in db.execute(
+        "SELECT annotator_id, status, count(*) FROM document_status GROUP BY annotator_id, status"
+    ):
+        if annotator_id in by_id:
+            by_id[annotator_id][status] = count
+    for counts in by_id.values():
         counts["todo"] = total - counts["in_progress"] - counts["done"]
-        result[annotator.name] = counts
-    return result
+    return {a.name: by_id[a.id] for a in annotators}

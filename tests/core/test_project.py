@@ -166,6 +166,22 @@ def test_tagset_is_stored_in_the_file(tmp_path):
         Project.init(path)
 
 
+def test_a_stored_tagset_changed_behind_the_service_is_validated_again(tmp_path):
+    import json
+
+    from annotator.errors import TagsetError
+    from annotator.store import meta as meta_sql
+
+    path = tmp_path / "p.db"
+    with Project.init(path) as project:
+        data = project.tagset.to_json()
+        data["span_labels"][0]["color"] = "not a colour"
+        with project.db.atomic():
+            meta_sql.put_setting(project.db, "tagset", json.dumps(data, ensure_ascii=False))
+    with Project.open(path) as project, pytest.raises(TagsetError, match="#tagset"):
+        _ = project.tagset
+
+
 def test_refuses_foreign_and_corrupt_files(tmp_path):
     text_file = tmp_path / "notes.db"
     text_file.write_text("hello")
