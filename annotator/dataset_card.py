@@ -7,8 +7,6 @@ command that made it.
 
 from __future__ import annotations
 
-import importlib
-import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -30,28 +28,16 @@ FORMAT_NOTES = {
 
 
 def agreement_summary(project: Project) -> str:
-    """The project's agreement summary as Markdown, or why there is none.
+    """The project's agreement summary (:func:`annotator.agreement.summary`) as Markdown, or why there is none."""
+    from annotator.agreement import summary
 
-    Uses ``annotator.agreement.summary(project)`` when that module provides it.
-    """
-    try:
-        module = importlib.import_module("annotator.agreement")
-    except ImportError:
-        return "No agreement computed (this version has no agreement module)."
-    summary = getattr(module, "summary", None)
-    if summary is None:
-        return "No agreement computed."
     try:
         result = summary(project)
     except Exception as exc:  # noqa: BLE001 - a card is written whatever the agreement code does
         return f"No agreement computed ({exc})."
     if result is None:
         return "No agreement computed (fewer than two annotators on shared documents)."
-    if hasattr(result, "to_markdown"):
-        return result.to_markdown()
-    if isinstance(result, str):
-        return result
-    return "```json\n" + json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n```"
+    return result.to_markdown()
 
 
 def _table(header: list[str], rows: list[list[Any]]) -> list[str]:

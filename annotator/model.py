@@ -20,6 +20,11 @@ ORIGINS: tuple[Origin, ...] = ("manual", "suggested", "adjudicated")
 ROLES: tuple[Role, ...] = ("annotator", "lead")
 STATUSES: tuple[Status, ...] = ("todo", "in_progress", "done")
 
+#: The annotator whose layer is the adjudicated reference (role lead).
+GOLD_LAYER = "gold"
+#: The annotator whose layer holds the rule-based suggestions.
+PREANNOTATOR_LAYER = "preannotator"
+
 
 @dataclass(frozen=True, slots=True)
 class Annotator:

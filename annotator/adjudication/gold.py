@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 
 from annotator.errors import ValidationError
 from annotator.ids import DocumentId, SpanId
-from annotator.model import STATUSES, Annotator, Span
+from annotator.model import GOLD_LAYER, STATUSES, Annotator, Span
 from annotator.store import assignments as assign_sql
 
 if TYPE_CHECKING:
     from annotator.changes import Changes
     from annotator.project import Project
 
-GOLD = "gold"
+GOLD = GOLD_LAYER
 ADJUDICATED = "adjudicated"
 REJECT, UNDO_REJECT = "reject", "undo-reject"
 ACCEPT, UNDO_ACCEPT = "accept", "undo-accept"

@@ -23,7 +23,7 @@ from annotator.adjudication.gold import Rejection, find_gold, is_gold, rejection
 from annotator.agreement.matching import match_overlap, overlap
 from annotator.agreement.units import merged
 from annotator.ids import AnnotatorId, DocumentId, SpanId
-from annotator.model import Annotator, Relation, Span
+from annotator.model import GOLD_LAYER, Annotator, Relation, Span
 from annotator.project import Project
 from annotator.tagset import Tagset
 
@@ -208,7 +208,7 @@ def build_review(document_id: DocumentId, annotators: Sequence[Annotator], spans
     in_gold = {i for i, (_, gold) in enumerate(entries) if gold is not None}
     units: list[Disagreement] = []
     for index, (group, gold) in enumerate(entries):
-        gold_version = _version("gold", gold, gold_relations, all_spans, unit_of, who) if gold else None
+        gold_version = _version(GOLD_LAYER, gold, gold_relations, all_spans, unit_of, who) if gold else None
         if not group:
             assert gold is not None and gold_version is not None
             units.append(Disagreement(index, GOLD_ONLY, (), gold.label, gold.start, gold.end, names, {},

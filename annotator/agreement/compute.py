@@ -15,13 +15,13 @@ from annotator.agreement.report import (
 )
 from annotator.errors import ValidationError
 from annotator.ids import AnnotatorId, DocumentId
-from annotator.model import Annotator, DocumentSummary, Relation, Span
+from annotator.model import GOLD_LAYER, PREANNOTATOR_LAYER, Annotator, DocumentSummary, Relation, Span
 from annotator.project import Project
 
 #: Left out of the default comparison: the adjudicated reference is not one of the annotators.
-GOLD = "gold"
+GOLD = GOLD_LAYER
 #: Layers left out unless named: the adjudicated layer and the pre-annotator's suggestions.
-NOT_ANNOTATORS = (GOLD, "preannotator")
+NOT_ANNOTATORS = (GOLD, PREANNOTATOR_LAYER)
 _WORKED = ("in_progress", "done")
 _CHUNK = 500
 
@@ -160,12 +160,12 @@ def summary(project: Project) -> AgreementSummary | None:
         report = compute_agreement(project)
     except NotEnoughAnnotatorsError:
         return None
-    full = report.to_json()
+    full = report.overall.to_json()  # not report.to_json(): the pairs and documents are not needed
     keep = ("f1_exact", "f1_overlap", "alpha")
     speaker = full["speaker"]
     return AgreementSummary({
-        "annotators": full["annotators"],
-        "documents": full["documents_compared"],
+        "annotators": list(report.annotators),
+        "documents": full["documents"],
         "labels": {label: {k: f[k] for k in keep} for label, f in full["labels"].items()
                    if f["count_a"] or f["count_b"]},
         "all_labels": {k: full["all_labels"][k] for k in keep},

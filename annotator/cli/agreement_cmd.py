@@ -18,7 +18,7 @@ from annotator.project import Project
               help="Also write a standalone HTML report (charts and explanations, no external files).")
 @click.option("--annotators", metavar="A,B[,...]",
               help="Compare these annotators (comma-separated names; default: everyone with "
-                   "annotations except one named gold).")
+                   "annotations except the layers named gold and preannotator).")
 @user_errors
 def agreement_command(db: Path, as_json: bool, html_path: Path | None, annotators: str | None) -> None:
     """How far annotators agree in DB: span F1 (exact and overlap), Krippendorff's alpha,
@@ -30,7 +30,7 @@ def agreement_command(db: Path, as_json: bool, html_path: Path | None, annotator
     from annotator.agreement.html import render_html
     from annotator.agreement.plain import render_text
 
-    names = [n for n in annotators.split(",")] if annotators is not None else None
+    names = annotators.split(",") if annotators is not None else None
     with Project.open(db) as project:
         report = compute_agreement(project, annotators=names)
     if html_path is not None:

@@ -8,7 +8,8 @@ from typing import Any, TypeVar
 
 import click
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, InputError
+from annotator.ids import DocumentId, parse_id_list
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -24,6 +25,17 @@ def user_errors(func: F) -> F:
             raise click.ClickException(str(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def docs_option(text: str) -> list[DocumentId]:
+    """The document ids of a ``--docs 1,2,5-9`` option, sorted and distinct.
+
+    :raises InputError: naming the option and the bad part
+    """
+    try:
+        return [DocumentId(i) for i in parse_id_list(text)]
+    except InputError as exc:
+        raise InputError(f"--docs {exc.reason}") from None
 
 
 @click.group(invoke_without_command=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.base import main, user_errors
+from annotator.model import GOLD_LAYER
 from annotator.project import Project
 
 #: Formats ``annotator import`` hands to :func:`import_annotation_files` instead of the text importer.
@@ -50,7 +51,7 @@ class _LazyBar:
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "hf", "spacy", "conll", "brat"]),
               default="jsonl", show_default=True, help="What to write (hf and spacy need pip install 'annotator[export]').")
-@click.option("--layer", default="gold", show_default=True,
+@click.option("--layer", default=GOLD_LAYER, show_default=True,
               help="Whose annotations: an annotator's name, gold (the annotator named gold, else adjudicated "
                    "spans) or all (every annotator's layer, suggestions included).")
 @click.option("--status", type=click.Choice(["any", "done"]), default="any", show_default=True,

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.base import main, user_errors
+from annotator.cli.base import docs_option, main, user_errors
 from annotator.errors import ValidationError
+from annotator.model import Annotator
 from annotator.project import Project
 
 _DB = click.Path(dir_okay=False, path_type=Path)
 
 
-def _names(project: Project, names: str) -> list:
+def _names(project: Project, names: str) -> list[Annotator]:
     return [project.annotator_by_name(n.strip()) for n in names.split(",") if n.strip()]
 
 
@@ -29,11 +30,10 @@ def _names(project: Project, names: str) -> list:
 def package_cmd(db: Path, out: Path, name: str, docs: str | None, assigned: bool) -> None:
     """Write a new project database OUT for one annotator: the tagset, all actors, the chosen
     documents, and that annotator's own work on them. OUT must not exist yet."""
-    from annotator.handout.assignment import parse_id_list
     from annotator.handout.package import package_for, select_documents
 
     with Project.open(db) as project:
-        ids = parse_id_list(docs) if docs is not None else None
+        ids = docs_option(docs) if docs is not None else None
         chosen = select_documents(project, name, ids=ids, assigned=assigned)
         report = package_for(project, out, name, chosen)
     click.echo(report.line())
@@ -99,8 +99,9 @@ def assign_cmd(db: Path, names: str, docs: str | None, all_docs: bool, per_docum
     with Project.open(db) as project:
         if by:
             project.user = project.annotator_by_name(by).id
-        annotators = [a.id for a in _names(project, names)]
-        documents = plans.parse_id_list(docs) if docs is not None else project.document_ids()
+        people = _names(project, names)
+        annotators = [a.id for a in people]
+        documents = docs_option(docs) if docs is not None else project.document_ids()
         if per_document is not None:
             pairs = plans.plan_per_document(documents, annotators, per_document)
         elif double_sample is not None:
@@ -110,7 +111,7 @@ def assign_cmd(db: Path, names: str, docs: str | None, all_docs: bool, per_docum
         before = len(project.assignments())
         project.assign_pairs(pairs)
         added = len(project.assignments()) - before
-        per_name = {a.name: len(project.assigned_documents(a.id)) for a in _names(project, names)}
+        per_name = {a.name: len(project.assigned_documents(a.id)) for a in people}
     click.echo(f"Assigned {added} new document-annotator pair(s) ({len(pairs) - added} already assigned). "
                "Now assigned: " + ", ".join(f"{n} {c}" for n, c in per_name.items()) + ".")
 
@@ -123,13 +124,11 @@ def assign_cmd(db: Path, names: str, docs: str | None, all_docs: bool, per_docum
 @user_errors
 def unassign_cmd(db: Path, names: str, docs: str | None, all_docs: bool) -> None:
     """Take documents back from annotators; their annotations stay."""
-    from annotator.handout.assignment import parse_id_list
-
     if (docs is None) == (not all_docs):
         raise ValidationError("say which documents: --docs IDS or --all")
     with Project.open(db) as project:
         annotators = [a.id for a in _names(project, names)]
-        documents = parse_id_list(docs) if docs is not None else project.document_ids()
+        documents = docs_option(docs) if docs is not None else project.document_ids()
         before = len(project.assignments())
         project.unassign(documents, annotators)
         removed = before - len(project.assignments())

@@ -7,26 +7,13 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.base import main, user_errors
+from annotator.cli.base import docs_option, main, user_errors
 from annotator.errors import InputError, ValidationError
-from annotator.ids import DocumentId
 from annotator.preannotate.apply import PREANNOTATOR, ApplyReport
 from annotator.project import Project
 
 LABEL_NAMES = {"QUOTE": "quotes", "CUE": "cues", "ACTOR_MENTION": "mentions", "TIME_EXPR": "time expressions",
                "COMMITMENT": "commitments"}
-
-
-def parse_ids(text: str) -> list[DocumentId]:
-    """``"1,4,7-9"`` -> ``[1, 4, 7, 8, 9]``."""
-    ids: list[DocumentId] = []
-    for part in (p.strip() for p in text.split(",")):
-        first, sep, last = part.partition("-")
-        try:
-            ids += [DocumentId(i) for i in (range(int(first), int(last) + 1) if sep else [int(part)])]
-        except ValueError:
-            raise InputError(f"--docs {text!r}: give ids and ranges such as 1,4,7-9") from None
-    return ids
 
 
 def _summary(report: ApplyReport) -> list[str]:
@@ -58,9 +45,12 @@ def preannotate_cmd(db: Path, docs: str | None, annotator: str, as_json: bool, q
     from annotator.preannotate.apply import preannotate
 
     with Project.open(db) as project:
-        ids = parse_ids(docs) if docs else project.document_ids()
-        for document_id in ids:
-            project.document(document_id)
+        if docs:
+            ids = docs_option(docs)
+            for document_id in ids:  # refuse an unknown id before anything is written
+                project.document(document_id)
+        else:
+            ids = project.document_ids()
         if not ids:
             raise ValidationError(f"{db}: no documents to pre-annotate; import some with 'annotator import'")
         with click.progressbar(length=len(ids), label="Pre-annotating", show_pos=True,

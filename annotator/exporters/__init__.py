@@ -28,7 +28,7 @@ from annotator.exporters.base import ExportContext, Writer
 from annotator.exporters.layers import ALL, LayerReader
 from annotator.exporters.records import build_record
 from annotator.ids import ActorId, DocumentId
-from annotator.model import Actor
+from annotator.model import GOLD_LAYER, Actor
 from annotator.project import Project
 from annotator.splits import DEFAULT_SEED, DEFAULT_SPLIT, SPLIT_NAMES, assign_splits, parse_split
 
@@ -139,7 +139,7 @@ def _version() -> str:
 
 
 def export_project(
-    project: Project, out: str | Path, *, format: str = "jsonl", layer: str = "gold",
+    project: Project, out: str | Path, *, format: str = "jsonl", layer: str = GOLD_LAYER,
     status: str = "any", split: str | None = None, seed: int = DEFAULT_SEED, overwrite: bool = False,
     command: str | None = None, progress: Callable[[ExportReport], None] | None = None,
     cancelled: Callable[[], bool] | None = None,

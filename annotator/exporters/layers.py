@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from annotator.adjudication.gold import find_gold
 from annotator.errors import NotFoundError
-from annotator.store.export_rows import DocumentRows, RelationRow, SpanRow, adjudicated_exists, read_chunk
 from annotator.ids import AnnotatorId, DocumentId
-from annotator.model import Annotator
+from annotator.model import GOLD_LAYER, Annotator
 from annotator.project import Project
+from annotator.store.export_rows import DocumentRows, RelationRow, SpanRow, adjudicated_exists, read_chunk
 
-GOLD = "gold"
+GOLD = GOLD_LAYER
 ALL = "all"
 CHUNK = 200  # documents read per query
 
@@ -51,9 +52,9 @@ def gold_source(project: Project) -> Annotator | None:
 
     :raises NotFoundError: when there is neither such an annotator nor any adjudicated span
     """
-    annotators = {a.name: a for a in project.annotators()}
-    if GOLD in annotators:
-        return annotators[GOLD]
+    gold = find_gold(project)  # the same annotator adjudication writes into
+    if gold is not None:
+        return gold
     if adjudicated_exists(project.db):
         return None
     raise NotFoundError("no gold layer yet: adjudicate into an annotator named 'gold' (role lead) "

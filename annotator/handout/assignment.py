@@ -17,33 +17,14 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from annotator.changes import Changes
-from annotator.errors import InputError, ValidationError
-from annotator.ids import AnnotatorId, DocumentId
+from annotator.errors import ValidationError
+from annotator.ids import AnnotatorId, DocumentId, parse_id_list  # noqa: F401 - parse_id_list re-exported
 from annotator.model import STATUSES
 from annotator.store import assignments as assign_sql
 from annotator.store.db import now
 
 if TYPE_CHECKING:
     from annotator.project import Project
-
-def parse_id_list(text: str) -> list[int]:
-    """Read ``1,2,5-9`` as sorted, distinct ids.
-
-    :param text: comma-separated ids and inclusive ranges
-    :raises InputError: anything else, naming the bad part
-    """
-    ids: set[int] = set()
-    for part in (p.strip() for p in text.split(",")):
-        first, dash, last = part.partition("-")
-        try:
-            low = int(first)
-            high = int(last) if dash else low
-        except ValueError:
-            raise InputError(f"{part!r} in {text!r}: write ids like 1,2,5-9") from None
-        if low < 1 or high < low:
-            raise InputError(f"{part!r} in {text!r}: ids start at 1 and ranges go upwards, e.g. 5-9")
-        ids.update(range(low, high + 1))
-    return sorted(ids)
 
 
 def sample_size(count: int, percent: float) -> int:

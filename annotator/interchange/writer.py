@@ -21,7 +21,7 @@ from annotator.ingest import analyse_one, tokenizer_name
 from annotator.interchange.align import map_fragments, offset_map
 from annotator.interchange.plan import PlannedDocument, PlannedSpan, count_names
 from annotator.interchange.resolve import resolve, unknown_attributes
-from annotator.model import ActorDraft, RelationDraft, SpanDraft
+from annotator.model import GOLD_LAYER, ActorDraft, RelationDraft, SpanDraft
 from annotator.project import Project
 from annotator.store.documents import DocumentRow
 from annotator.text import CANON_VERSION
@@ -207,7 +207,7 @@ def write_plan(
     writer = _Writer(project, report, skip_invalid=skip_invalid)
     try:
         with project.db.atomic():
-            ids = {name: project.ensure_annotator(name, role="lead" if name == "gold" else "annotator").id
+            ids = {name: project.ensure_annotator(name, role="lead" if name == GOLD_LAYER else "annotator").id
                    for name in dict.fromkeys(names)}
             for done, (planned, name) in enumerate(zip(documents, names, strict=True), 1):
                 if cancelled is not None and cancelled():

@@ -25,13 +25,13 @@ from typing import Self
 from annotator import rules
 from annotator.errors import NotFoundError, ValidationError
 from annotator.ids import ActorId, AnnotatorId, DocumentId, SpanId
-from annotator.model import ActorDraft, Fragment, Relation, RelationDraft, Span, SpanDraft
+from annotator.model import PREANNOTATOR_LAYER, ActorDraft, Fragment, Relation, RelationDraft, Span, SpanDraft
 from annotator.preannotate.detect import detect
 from annotator.preannotate.model import SuggestedActor, SuggestedSpan, Suggestions
 from annotator.preannotate.speakers import match_registry
 from annotator.project import Project
 
-PREANNOTATOR = "preannotator"
+PREANNOTATOR = PREANNOTATOR_LAYER
 SUGGESTED = "suggested"
 Place = tuple[str, tuple[Fragment, ...]]
 

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -224,17 +223,15 @@ def evaluate(pairs: Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]]) -> Re
 
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Read a gold file: one export-shaped JSON record per line."""
+    """Read a gold file: one export-shaped JSON record per line.
+
+    :raises InputError: a file that is not text or not JSON, or a record without a "text", naming the line
+    """
+    from annotator.interchange.jsonstream import json_values  # the reader ``annotator import`` uses
+
     records = []
-    with open(path, encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not JSON: {exc.msg}", path=path, line=number) from None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise InputError('each line must be an object with a "text"', path=path, line=number)
-            records.append(record)
+    for number, record in json_values(Path(path)):
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise InputError('each line must be an object with a "text"', path=path, line=number)
+        records.append(record)
     return records
