@@ -26,6 +26,16 @@ from ui.i18n import tr
 STATUS_TIMEOUT_MS = 10_000
 
 
+def one_line(error: AnnotatorError | str) -> str:
+    """A core error's message as one status-bar line."""
+    return str(error).strip().replace("\n", "؛ ")
+
+
+def refused_text(error: AnnotatorError | str) -> str:
+    """The status-bar line for a refused edit."""
+    return tr("bar.refused", reason=one_line(error))
+
+
 def default_log_path() -> Path:
     return user_log_path("annotator", appauthor=False) / "errors.log"
 
@@ -48,7 +58,7 @@ class ErrorPresenter(QObject):
         self.dialogs = dialogs
         self._status_bar = None
         self._parent_widget: QWidget | None = None
-        self._logger = logging.getLogger("annotator.ui")
+        self._log_handler: RotatingFileHandler | None = None  # opened on the first bug
         self._dialog: QMessageBox | None = None
 
     def attach(self, window: QWidget) -> None:
@@ -58,10 +68,9 @@ class ErrorPresenter(QObject):
 
     def show_problem(self, error: AnnotatorError | str) -> None:
         """A problem the user can fix: one line in the status bar."""
-        message = str(error).strip().replace("\n", "؛ ")
         if self._status_bar is not None:
-            self._status_bar.showMessage(tr("bar.refused", reason=message), STATUS_TIMEOUT_MS)
-        self.problem_shown.emit(message)
+            self._status_bar.showMessage(refused_text(error), STATUS_TIMEOUT_MS)
+        self.problem_shown.emit(one_line(error))
 
     def show_info(self, message: str) -> None:
         if self._status_bar is not None:
@@ -90,15 +99,20 @@ class ErrorPresenter(QObject):
 
     def _log(self, details: str) -> None:
         try:
-            if not self._logger.handlers:
-                self.log_path.parent.mkdir(parents=True, exist_ok=True)
-                handler = RotatingFileHandler(self.log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-                handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
-                self._logger.addHandler(handler)
-                self._logger.propagate = False
-            self._logger.error(details)
+            if self._log_handler is None:
+                self._log_handler = self._file_handler()
+            self._log_handler.handle(logging.makeLogRecord({"msg": details, "levelno": logging.ERROR,
+                                                            "levelname": "ERROR"}))
         except OSError:
             sys.stderr.write(details)
+
+    def _file_handler(self) -> RotatingFileHandler:
+        """This presenter's own handler on its ``log_path`` (not one shared through
+        ``logging.getLogger``, where the first presenter's path would win for all)."""
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(self.log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        return handler
 
     def _show_dialog(self, details: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, tr("error.title"),

@@ -237,9 +237,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
 
 
 def add_strings(strings: dict[str, tuple[str, str]]) -> None:
-    """Register a feature's own strings (``key: (fa, en)``); keys already defined are kept."""
+    """Register a feature's own strings (``key: (fa, en)``). A key already defined with other
+    text is a clash (one of the two would silently never show), so it is refused."""
     for key, value in strings.items():
-        _STRINGS.setdefault(key, value)
+        if _STRINGS.setdefault(key, value) != value:
+            raise ValueError(f"interface string {key!r} is already defined with other text")
 
 
 def set_language(language: str) -> None:

@@ -121,7 +121,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review.no_document": ("نخست سندی را باز کنید.", "Open a document first."),
     "review.need_path": ("این کار به پروژه‌ای در پرونده نیاز دارد.", "This needs a project saved in a file."),
     "undo.accept": ("پذیرفتن «{label}» از {name}", "accept «{label}» from {name}"),
-    "undo.accept_all": ("پذیرفتن همه توافق‌ها", "accept everything agreed"),
+    "undo.accept_all_agreed": ("پذیرفتن همه توافق‌ها", "accept everything agreed"),
     "undo.reject": ("رد «{label}»", "reject «{label}»"),
     "undo.edit_gold": ("ویرایش طلایی «{label}»", "edit gold «{label}»"),
     "undo.adjudication": ("وضعیت داوری: {status}", "adjudication: {status}"),

@@ -129,14 +129,12 @@ class LeadTools(QObject):
         """Read the project again after a merge written on another connection."""
         window, session = self.window, self.window.session
         if session.annotator is not None and session.annotator.name in report.annotators:
-            for stack in session.undo_group.stacks():
-                stack.clear()  # those steps point at rows the merge replaced
+            session.forget_history()  # those steps point at rows the merge replaced
         window.navigator.model.refresh()
         if session.document is not None:
             window.open_document(session.document.id)
-        actors_changed = getattr(session, "actors_changed", None)
-        if actors_changed is not None and report.changes.actors:
-            actors_changed.emit()
+        if report.changes.actors:
+            session.actors_changed.emit()
         if self.review is not None and self.review.document is not None:
             if "gold" in report.annotators:
                 self.review.forget_history()

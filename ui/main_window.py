@@ -87,10 +87,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.palette)
         self.docks = {
-            "documents": self._dock("documents", self.navigator, Qt.DockWidgetArea.LeftDockWidgetArea),
-            "attributes": self._dock("attributes", _scrolling(self.attributes), Qt.DockWidgetArea.RightDockWidgetArea),
-            "spans": self._dock("spans", self.span_table, Qt.DockWidgetArea.RightDockWidgetArea),
-            "history": self._dock("history", QUndoView(self.session.undo_group),
+            "documents": self.add_dock("documents", self.navigator, Qt.DockWidgetArea.LeftDockWidgetArea),
+            "attributes": self.add_dock("attributes", _scrolling(self.attributes), Qt.DockWidgetArea.RightDockWidgetArea),
+            "spans": self.add_dock("spans", self.span_table, Qt.DockWidgetArea.RightDockWidgetArea),
+            "history": self.add_dock("history", QUndoView(self.session.undo_group),
                                   Qt.DockWidgetArea.RightDockWidgetArea),
         }
         self.docks["history"].widget().setEmptyLabel(tr("dock.history_start"))
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(10, 0, 10, 0)
             self.statusBar().addPermanentWidget(label)
 
-    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def add_dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         """Add a dock; ``area`` is named as in a left-to-right layout and is mirrored for
         right-to-left, since QMainWindow does not mirror dock areas itself (the document list
         belongs on the reading start side: the right, in Persian)."""
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
             current = session.document.id if session.document else None
             if changes.document_ids != {current} or not model.update_row(
                     current, status=session.status,
-                    spans=sum(1 for s in session.spans.values() if s.origin != "suggested")):
+                    spans=len(session.spans) - session.suggestions_left()):
                 model.documents_changed(changes.document_ids)
         self._update_status()
 

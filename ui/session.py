@@ -12,17 +12,17 @@ acts on the document on screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoGroup, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from annotator.changes import Changes
 from annotator.edits import AddSpan, DeleteSpan, Edit, SetStatus, UpdateSpan
-from annotator.errors import AnnotatorError, NotFoundError
+from annotator.errors import NotFoundError
 from annotator.ids import DocumentId, SpanId
 from annotator.model import Annotator, Document, Fragment, Relation, Span, SpanDraft, Tokenization
 from annotator.project import Project
@@ -32,7 +32,7 @@ from ui.errors import ErrorPresenter
 from ui.i18n import display, status_name, tr
 from ui.session_links import LinkIntents
 from ui.session_suggestions import SuggestionIntents
-from ui.undo import EditCommand, touched_spans
+from ui.undo import DocumentHistory, EditCommand, push_edit, touched_spans
 
 
 @dataclass
@@ -80,9 +80,8 @@ class Session(LinkIntents, SuggestionIntents, QObject):
         self.status = "todo"
         self.selected: SpanId | None = None
         self.snap = True
-        self.undo_group = QUndoGroup(self)
-        self._stacks: dict[DocumentId, QUndoStack] = {}
-        self._refused = False
+        self.history = DocumentHistory(self)
+        self.undo_group = self.history.group
 
     # -- project and people --------------------------------------------------------------
     def open_project(self, path: Path | str) -> None:
@@ -103,7 +102,7 @@ class Session(LinkIntents, SuggestionIntents, QObject):
         assert self.project is not None
         annotator = self.project.ensure_annotator(name)
         if self.annotator is not None and annotator.id != self.annotator.id:
-            self._drop_stacks()
+            self.history.drop()
         self.annotator = annotator
         self.project.user = self.annotator.id
         if self.document is not None:
@@ -112,18 +111,12 @@ class Session(LinkIntents, SuggestionIntents, QObject):
 
     def close(self) -> None:
         """Forget the open project (every edit is already committed)."""
-        self._drop_stacks()
+        self.history.drop()
         self.document, self.spans, self.selected, self.relations = None, {}, None, []
         if self.project is not None:
             self.project_closing.emit()
             self.project.close()
             self.project = None
-
-    def _drop_stacks(self) -> None:
-        for stack in self._stacks.values():
-            self.undo_group.removeStack(stack)
-            stack.deleteLater()
-        self._stacks.clear()
 
     @property
     def undo_stack(self) -> QUndoStack | None:
@@ -148,44 +141,39 @@ class Session(LinkIntents, SuggestionIntents, QObject):
             changes = self.project.set_status(document_id, self.annotator.id, "in_progress")
             self.status = "in_progress"
             self.changed.emit(changes)
-        self.undo_group.setActiveStack(self._stack_for(document_id))
+        self.history.activate(document_id)
         self.document_opened.emit(document_id)
 
-    def _stack_for(self, document_id: DocumentId) -> QUndoStack:
-        stack = self._stacks.get(document_id)
-        if stack is None:
-            stack = self._stacks[document_id] = QUndoStack(self)
-            stack.setUndoLimit(0)  # unlimited
-            self.undo_group.addStack(stack)
-        return stack
-
     # -- pushing edits ---------------------------------------------------------------------
-    def push(self, edit: Edit, text: str) -> bool:
-        """Apply ``edit`` as one undo step; False (and the reason shown) when refused."""
+    def push(self, edit: Edit, text: str, *, command: type[EditCommand] = EditCommand, **options: Any) -> bool:
+        """Apply ``edit`` as one undo step; False (and the reason shown) when refused.
+
+        :param command: an :class:`EditCommand` subclass, built with ``options`` as extra keywords
+        """
         stack = self.undo_stack
         if stack is None or self.project is None:
             self.errors.show_info(tr("bar.no_document"))
             return False
-        self._refused = False
-        stack.push(EditCommand(edit, text, project_of=lambda: self.project,
-                               applied=self._applied, failed=self._failed))
-        return not self._refused
+        return push_edit(stack, edit, text, command=command, project_of=lambda: self.project,
+                         applied=self._applied, failed=self.errors.show_problem, **options)
 
-    def _failed(self, error: AnnotatorError) -> None:
-        self._refused = True
-        self.errors.show_problem(error)
+    def refresh(self, changes: Changes) -> None:
+        """Reload and announce what ``changes`` says was written outside the undo stack."""
+        self._applied(None, changes)
 
-    def _applied(self, edit: Edit, changes: Changes) -> None:
+    def forget_history(self, document_ids: Iterable[DocumentId] | None = None) -> None:
+        """Clear the undo steps of these documents, or of all (their rows were rewritten outside
+        the stack, so older steps could point at rows that are gone)."""
+        self.history.forget(document_ids)
+
+    def _applied(self, edit: Edit | None, changes: Changes) -> None:
         assert self.project is not None
         current = self.document is not None and (not changes.document_ids or self.document.id in changes.document_ids)
-        touched = touched_spans(edit) if current else set()
-        if current and changes.spans and not touched:  # e.g. a merge repointed mentions
+        touched = touched_spans(edit) if current and edit is not None else set()
+        if touched:
+            self._read_spans(touched)
+        elif current and changes.spans:  # e.g. accept all, or a merge repointed mentions
             touched = self._reload_spans()
-        for span_id in touched:
-            try:
-                self.spans[span_id] = self.project.span(span_id)
-            except NotFoundError:
-                self.spans.pop(span_id, None)
         if current and changes.status and self.annotator is not None and self.document is not None:
             self.status = self.project.status(self.document.id, self.annotator.id).status
         if isinstance(edit, AddSpan) and edit.span is not None and edit.span.id in self.spans:
@@ -257,7 +245,7 @@ class Session(LinkIntents, SuggestionIntents, QObject):
             if pending.missing:
                 self.value_requested.emit(pending)
                 return
-        name = self._label_name(pending.label)
+        name = self.label_name(pending.label)
         if pending.span_id is None:
             assert self.document is not None and self.annotator is not None
             draft = SpanDraft(self.document.id, self.annotator.id, pending.label, pending.fragments,
@@ -280,7 +268,7 @@ class Session(LinkIntents, SuggestionIntents, QObject):
             return
         fragments = ops.merge_fragment(span.fragments, fragment)
         self.push(UpdateSpan(span.id, {"fragments": fragments}),
-                  tr("undo.fragment", label=self._label_name(span.label)))
+                  tr("undo.fragment", label=self.label_name(span.label)))
 
     def delete_selected(self) -> None:
         """Delete the selected span; when links touch it, ask first (they go with it, one step)."""
@@ -291,7 +279,7 @@ class Session(LinkIntents, SuggestionIntents, QObject):
         outgoing, incoming = self.links_of(span.id)
         if (outgoing or incoming) and not self.confirm_links_delete(len(outgoing) + len(incoming)):
             return
-        name = self._label_name(span.label)
+        name = self.label_name(span.label)
         self.push(DeleteSpan(span.id), tr("undo.delete", label=name))
 
     def move_edge(self, edge: str, step: int) -> None:
@@ -305,7 +293,7 @@ class Session(LinkIntents, SuggestionIntents, QObject):
         if fragments is None:
             self.errors.show_info(tr("bar.cannot_move"))
             return
-        text = tr(f"undo.move_{edge}", label=self._label_name(span.label))
+        text = tr(f"undo.move_{edge}", label=self.label_name(span.label))
         self.push(UpdateSpan(span.id, {"fragments": fragments}, kind=f"move {edge}"), text)
 
     def set_attribute(self, span_id: SpanId, name: str, value: Any) -> None:
@@ -330,11 +318,22 @@ class Session(LinkIntents, SuggestionIntents, QObject):
                   tr("undo.status", status=status_name(status)))
 
     # -- helpers ---------------------------------------------------------------------------
+    def _read_spans(self, span_ids: set[SpanId]) -> None:
+        assert self.project is not None
+        for span_id in span_ids:
+            try:
+                self.spans[span_id] = self.project.span(span_id)
+            except NotFoundError:
+                self.spans.pop(span_id, None)
+
     def _reload_spans(self) -> set[SpanId]:
-        """Re-read every span of the open document; the ids that were added, changed or removed."""
+        """Re-read every span of the open document (one query, not one per span); the ids that
+        were added, changed or removed."""
         assert self.project is not None and self.document is not None and self.annotator is not None
         fresh = {s.id: s for s in self.project.spans(self.document.id, annotator_id=self.annotator.id)}
-        return {i for i in fresh.keys() | self.spans.keys() if fresh.get(i) != self.spans.get(i)}
+        changed = {i for i in fresh.keys() | self.spans.keys() if fresh.get(i) != self.spans.get(i)}
+        self.spans = fresh
+        return changed
 
     def _reload_relations(self) -> None:
         assert self.project is not None and self.document is not None and self.annotator is not None
@@ -344,7 +343,3 @@ class Session(LinkIntents, SuggestionIntents, QObject):
     def tagset(self):
         assert self.project is not None
         return self.project.tagset
-
-    def _label_name(self, label: str) -> str:
-        found = self.tagset.find_label(label)
-        return display(found.display) if found else label

@@ -13,8 +13,8 @@ into the current annotator's layer and the view reloads.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from annotator.changes import Changes
 from annotator.edits import Edit
@@ -68,11 +68,15 @@ class SuggestionIntents:
     relations: list[Relation]
     selected: SpanId | None
     errors: ErrorPresenter
-    _refused: bool
-    _stacks: dict[DocumentId, QUndoStack]
 
     if TYPE_CHECKING:  # provided by Session
         undo_stack: QUndoStack | None
+
+        def push(self, edit: Edit, text: str, *, command: type[EditCommand] = EditCommand, **options: Any) -> bool: ...
+
+        def refresh(self, changes: Changes) -> None: ...
+
+        def forget_history(self, document_ids: Iterable[DocumentId] | None = None) -> None: ...
 
         def select(self, span_id: SpanId | None) -> None: ...
 
@@ -80,11 +84,7 @@ class SuggestionIntents:
 
         def delete_selected(self) -> None: ...
 
-        def _label_name(self, label: str) -> str: ...
-
-        def _applied(self, edit: Edit | None, changes: Changes) -> None: ...
-
-        def _failed(self, error: AnnotatorError) -> None: ...
+        def label_name(self, label: str) -> str: ...
 
     # -- reading -----------------------------------------------------------------------------
     def current_suggestion(self) -> Span | None:
@@ -129,7 +129,7 @@ class SuggestionIntents:
         if span is None:
             self.next_suggestion(1)
             return False
-        text = tr("undo.accept_suggestion", label=self._label_name(span.label))
+        text = tr("undo.accept_suggestion", label=self.label_name(span.label))
         return self._decide(AcceptSuggestion(span.id), text, span)
 
     def reject_suggestion(self) -> bool:
@@ -138,7 +138,7 @@ class SuggestionIntents:
         if span is None:
             self.next_suggestion(1)
             return False
-        text = tr("undo.reject_suggestion", label=self._label_name(span.label))
+        text = tr("undo.reject_suggestion", label=self.label_name(span.label))
         return self._decide(RejectSuggestion(span.id), text, span)
 
     def delete_or_reject(self) -> None:
@@ -179,15 +179,8 @@ class SuggestionIntents:
                                  focus=self.selected)
 
     def _push_review(self, edit: Edit, text: str, *, focus: SpanId | None) -> bool:
-        """Like ``Session.push``, with a command that re-selects ``focus`` when undone."""
-        stack = self.undo_stack
-        if stack is None or self.project is None:
-            self.errors.show_info(tr("bar.no_document"))
-            return False
-        self._refused = False
-        stack.push(SuggestionCommand(edit, text, focus=focus, refocus=self.select,
-                                     project_of=lambda: self.project, applied=self._applied, failed=self._failed))
-        return not self._refused
+        """``Session.push`` with a command that re-selects ``focus`` when undone."""
+        return self.push(edit, text, command=SuggestionCommand, focus=focus, refocus=self.select)
 
     # -- making suggestions --------------------------------------------------------------------
     def suggest_document(self) -> ApplyReport | None:
@@ -217,11 +210,8 @@ class SuggestionIntents:
         """Pre-annotation wrote to ``touched`` documents outside the undo stack: reload what is
         shown, and forget the undo history of documents that got new spans (see
         :meth:`suggest_document`)."""
-        for document_id in added_in:
-            stack = self._stacks.get(document_id)
-            if stack is not None:
-                stack.clear()
-        self._applied(None, Changes(spans=True, relations=True, actors=True, document_ids=frozenset(touched)))
+        self.forget_history(added_in)
+        self.refresh(Changes(spans=True, relations=True, actors=True, document_ids=frozenset(touched)))
         here = self.document is not None and self.document.id in touched
         if here and self.current_suggestion() is None and self.suggestions_left():
             self.next_suggestion(1)

@@ -9,14 +9,16 @@ shows the error. Consecutive edge moves of one span merge into one undo step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from annotator.changes import Changes
 from annotator.edits import AddSpan, Compound, DeleteSpan, Edit, UpdateSpan
 from annotator.errors import AnnotatorError
-from annotator.ids import SpanId
+from annotator.ids import DocumentId, SpanId
 
 MERGEABLE_ID = 4242  # any id != -1 lets Qt ask mergeWith(); the edit decides
 
@@ -76,3 +78,51 @@ class EditCommand(QUndoCommand):
         if other.isObsolete() or not isinstance(other.edit, UpdateSpan):
             return False
         return self.edit.merge(other.edit)
+
+
+def push_edit(stack: QUndoStack, edit: Edit, text: str, *, command: type[EditCommand] = EditCommand,
+              project_of: Callable[[], object], applied: Applied, failed: Failed, **options: Any) -> bool:
+    """Push ``edit`` as one step on ``stack``; False when the core refused it (``failed`` was told,
+    and the obsolete command left no step).
+
+    :param command: an :class:`EditCommand` subclass, built with ``options`` as extra keywords
+    """
+    refused: list[AnnotatorError] = []
+
+    def fail(error: AnnotatorError) -> None:
+        refused.append(error)
+        failed(error)
+
+    stack.push(command(edit, text, project_of=project_of, applied=applied, failed=fail, **options))
+    return not refused
+
+
+class DocumentHistory:
+    """One undo stack per document, in one :class:`QUndoGroup`: switching documents keeps each
+    document's steps, and the group's undo action acts on the active document's."""
+
+    def __init__(self, parent: QObject):
+        self.group = QUndoGroup(parent)
+        self._parent = parent
+        self._stacks: dict[DocumentId, QUndoStack] = {}
+
+    def activate(self, document_id: DocumentId) -> QUndoStack:
+        stack = self._stacks.get(document_id)
+        if stack is None:
+            stack = self._stacks[document_id] = QUndoStack(self._parent)
+            self.group.addStack(stack)
+        self.group.setActiveStack(stack)
+        return stack
+
+    def forget(self, document_ids: Iterable[DocumentId] | None = None) -> None:
+        """Clear the steps of these documents, or of all (their rows were rewritten elsewhere)."""
+        ids = list(self._stacks) if document_ids is None else document_ids
+        for stack in [self._stacks[i] for i in ids if i in self._stacks]:
+            stack.clear()
+
+    def drop(self) -> None:
+        """Remove every stack (another person's, or another project's, history)."""
+        for stack in self._stacks.values():
+            self.group.removeStack(stack)
+            stack.deleteLater()
+        self._stacks.clear()

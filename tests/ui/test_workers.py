@@ -138,3 +138,21 @@ def test_the_job_dialogs_cancel_button_stops_the_job(qtbot, path, errors):
         assert shown[-1].cancelled and dialog.isVisible()
         assert dialog.status.text() in ("لغو شد؛ چیزی نوشته نشد.", "Cancelled; nothing was written.")
         dialog.close()
+
+
+def test_each_error_presenter_logs_to_its_own_file(qtbot, tmp_path):
+    """The log handler belongs to the presenter, not to the process: a second presenter (the next
+    test, a second window) writes to its own log path."""
+    import sys
+
+    from ui.errors import ErrorPresenter
+
+    for name in ("first", "second"):
+        presenter = ErrorPresenter(log_path=tmp_path / name / "errors.log", dialogs=False)
+        try:
+            raise RuntimeError(f"bug in {name}")
+        except RuntimeError:
+            presenter.report(*sys.exc_info())
+    assert "bug in first" in (tmp_path / "first" / "errors.log").read_text(encoding="utf-8")
+    second = (tmp_path / "second" / "errors.log").read_text(encoding="utf-8")
+    assert "bug in second" in second and "bug in first" not in second

@@ -24,8 +24,9 @@ from annotator.adjudication import (
 from annotator.changes import Changes
 from annotator.edits import AddSpan, Edit
 from annotator.errors import AnnotatorError
+from ui.errors import STATUS_TIMEOUT_MS, refused_text
 from ui.i18n import digits, layout_direction, number, status_name, tr
-from ui.undo import EditCommand
+from ui.undo import push_edit
 
 if TYPE_CHECKING:
     from ui.review.window import ReviewWindow
@@ -43,10 +44,8 @@ class Decisions(_Base):
         if stack is None or self.project is None:
             self.info(tr("review.no_document"))
             return False
-        self._refused = False
-        stack.push(EditCommand(edit, text, project_of=lambda: self.project,
-                               applied=self._applied, failed=self._failed))
-        return not self._refused
+        return push_edit(stack, edit, text, project_of=lambda: self.project,
+                         applied=self._applied, failed=self._failed)
 
     def _applied(self, edit: Edit, changes: Changes) -> None:
         view = self.gold_column.view
@@ -57,12 +56,11 @@ class Decisions(_Base):
         self.decided.emit()
 
     def _failed(self, error: AnnotatorError) -> None:
-        self._refused = True
-        self.statusBar().showMessage(tr("bar.refused", reason=str(error).strip().replace("\n", "؛ ")), 10_000)
+        self.statusBar().showMessage(refused_text(error), STATUS_TIMEOUT_MS)
         self.errors.show_problem(error)
 
     def info(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10_000)
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
     def accept_version(self, key: int) -> None:
         unit = self._unit_or_info()
@@ -91,7 +89,7 @@ class Decisions(_Base):
 
     def accept_all_agreed(self) -> None:
         if self.document is not None:
-            self.push(AcceptAllAgreed(self.document.id), tr("undo.accept_all"))
+            self.push(AcceptAllAgreed(self.document.id), tr("undo.accept_all_agreed"))
 
     def reject_all(self) -> None:
         unit = self._unit_or_info()

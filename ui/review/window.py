@@ -11,7 +11,7 @@ own undo stack (one per document; Ctrl+Z here), each audited in the project.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,6 +50,7 @@ from ui.review.gold_editor import GoldEditor
 from ui.review.model import Describer, UnitTableModel, isolate
 from ui.review.views import LayerColumn
 from ui.session import Session
+from ui.undo import DocumentHistory
 from ui.widgets.label_palette import swatch
 
 # Keys of the review window, for its menu and the README.
@@ -84,10 +85,9 @@ class ReviewWindow(Decisions, QMainWindow):
         self.review: DocumentReview | None = None
         self.editing = False
         self.reason_dialog: QInputDialog | None = None
-        self._refused = False
         self._following = False
-        self.undo_group = QUndoGroup(self)
-        self._stacks: dict[DocumentId, QUndoStack] = {}
+        self.history = DocumentHistory(self)
+        self.undo_group = self.history.group
         self.columns: list[LayerColumn] = []
         self.text_font: QFont | None = None
         self.model = UnitTableModel(self)
@@ -119,8 +119,7 @@ class ReviewWindow(Decisions, QMainWindow):
         return self.session.snap
 
     def label_name(self, label: str) -> str:
-        found = self.tagset.find_label(label)
-        return display(found.display) if found else label
+        return self.session.label_name(label)
 
     # -- assembly --------------------------------------------------------------------------------
     def _assemble(self) -> None:
@@ -221,23 +220,15 @@ class ReviewWindow(Decisions, QMainWindow):
         self.text = self.document.text
         self.tokens = project.tokenization(document_id).tokens
         start_adjudication(project, document_id)
-        self.undo_group.setActiveStack(self._stack_for(document_id))
+        self.history.activate(document_id)
         self.setWindowTitle(tr("review.title", document=self.document.title))
         self._fill_legend()
         self.reload(keep=None, new_text=True)
         self._select_row(self._next_open_row(-1) or 0)
 
-    def _stack_for(self, document_id: DocumentId) -> QUndoStack:
-        stack = self._stacks.get(document_id)
-        if stack is None:
-            stack = self._stacks[document_id] = QUndoStack(self)
-            self.undo_group.addStack(stack)
-        return stack
-
     def forget_history(self) -> None:
         """Drop every undo step (after a merge rewrote layers these steps point at)."""
-        for stack in self._stacks.values():
-            stack.clear()
+        self.history.forget()
 
     def go_to_document(self, step: int) -> None:
         if self.project is None or self.document is None:

@@ -26,6 +26,7 @@ from ui.widgets.links_panel import short
 from ui.widgets.who_said_what import WhoSaidWhatView
 
 if TYPE_CHECKING:
+    from annotator.changes import Changes
     from ui.main_window import MainWindow
 
 
@@ -60,8 +61,8 @@ class ActorController(QObject):
 
     def _add_docks(self, window: MainWindow) -> None:
         docks = window.docks
-        docks["actors"] = window._dock("actors", self.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        docks["who"] = window._dock("who", self.who, Qt.DockWidgetArea.RightDockWidgetArea)
+        docks["actors"] = window.add_dock("actors", self.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        docks["who"] = window.add_dock("who", self.who, Qt.DockWidgetArea.RightDockWidgetArea)
         window.splitDockWidget(docks["documents"], docks["actors"], Qt.Orientation.Vertical)
         window.tabifyDockWidget(docks["spans"], docks["who"])
         docks["spans"].raise_()
@@ -84,13 +85,18 @@ class ActorController(QObject):
         self.who.span_select_requested.connect(session.select)
         self.window.article.actor_requested.connect(self.actor_key)
         session.actors_changed.connect(lambda: self.refresh(force=True))
-        session.spans_changed.connect(lambda _ids: self.refresh())
-        session.relations_changed.connect(self.refresh)
+        session.changed.connect(self._changed)
         session.document_opened.connect(lambda _id: self.refresh(force=True))
         session.project_opened.connect(lambda: self.refresh(force=True))
         session.selection_changed.connect(self._selection_changed)
 
     # -- showing -----------------------------------------------------------------------------
+    def _changed(self, changes: Changes) -> None:
+        """One refresh per edit, though an edit can change spans, links and actors together
+        (a change to actors has already refreshed, on ``actors_changed``)."""
+        if (changes.spans or changes.relations) and not changes.actors:
+            self.refresh()
+
     def refresh(self, *, force: bool = False) -> None:
         """Re-read actors when they changed or the document's set of actors did."""
         session = self.session

@@ -1,8 +1,8 @@
 """The article: read-only, right-to-left, every span in its label colour. Mutates nothing.
 
-A :class:`SpanHighlighter` fills each character with the colour of its innermost span (spans
-are indexed per block, so recolouring one span touches only its paragraphs); the view paints
-a bar per span under the text, stacked by lane, so nested and overlapping spans all stay
+A :class:`ui.widgets.span_highlighter.SpanHighlighter` fills each character with the colour of
+its innermost span (spans are indexed per block, so recolouring one span touches only its
+paragraphs); the view paints a bar per span under the text, stacked by lane, so nested and overlapping spans all stay
 visible, and outlines the selected span. Keys and clicks become intent signals; code-point
 offsets cross this boundary through :class:`ui.offsets.Utf16Map` only.
 """
@@ -21,10 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
-    QSyntaxHighlighter,
-    QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextLine,
     QTextOption,
 )
@@ -36,6 +33,7 @@ from annotator.tagset import Tagset
 from ui import keys
 from ui.offsets import Utf16Map
 from ui.operations import BACKWARD, FORWARD, covering
+from ui.widgets.span_highlighter import SpanHighlighter
 from ui.widgets.span_index import SpanIndex
 from ui.widgets.span_tooltip import span_tooltip
 
@@ -44,38 +42,6 @@ BAR_STEP = 3.0
 MAX_BARS = 4
 FIND_CURRENT = QColor("#1F4E9E")
 FIND_OTHER = QColor("#5A5A5A")
-
-
-def darker(color: str, factor: int = 170) -> QColor:
-    return QColor(color).darker(factor)
-
-
-class SpanHighlighter(QSyntaxHighlighter):
-    """Fills span characters with their label colour; the innermost span wins."""
-
-    def __init__(self, document: QTextDocument):
-        super().__init__(document)
-        self.index: SpanIndex | None = None
-        self.formats: dict[str, QTextCharFormat] = {}
-        self.layer = None  # optional ui.widgets.suggestions.SuggestionLayer: other fills for some spans
-
-    def set_colors(self, tagset: Tagset) -> None:
-        self.formats = {}
-        for label in tagset.span_labels:
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(label.color))
-            fmt.setForeground(QColor("#111111"))
-            self.formats[label.name] = fmt
-
-    def highlightBlock(self, text: str) -> None:
-        if self.index is None:
-            return
-        for segment in self.index.segments(self.currentBlock().blockNumber()):  # lane order: inner last
-            fmt = self.layer.char_format(segment) if self.layer is not None else None  # e.g. a suggestion
-            if fmt is None:
-                fmt = self.formats.get(segment.label)
-            if fmt is not None:
-                self.setFormat(segment.start, segment.end - segment.start, fmt)
 
 
 class ArticleView(QPlainTextEdit):
@@ -142,14 +108,7 @@ class ArticleView(QPlainTextEdit):
         """Recolour only the blocks whose spans changed."""
         self.spans = dict(spans)
         changed = self.index.rebuild(self.spans.values())
-        if len(changed) > 400:
-            self.highlighter.rehighlight()
-        else:
-            document = self.document()
-            for number in sorted(changed):
-                block = document.findBlockByNumber(number)
-                if block.isValid():
-                    self.highlighter.rehighlightBlock(block)
+        self._rehighlight(changed)
         if self.selected not in self.spans:
             self.selected = None
         self._update_blocks(changed)
@@ -265,6 +224,21 @@ class ArticleView(QPlainTextEdit):
                 if rect.bottom() >= 0 and rect.top() <= height:
                     self.viewport().update(rect.toAlignedRect().adjusted(-3, -3, 3, 3))
 
+    def recolour(self, span_ids: set[SpanId]) -> None:
+        """Recolour and repaint the paragraphs of these spans (e.g. how they are drawn changed)."""
+        self._rehighlight(set().union(*(self._blocks_of(i) for i in span_ids)))
+        self.viewport().update()
+
+    def _rehighlight(self, numbers: set[int]) -> None:
+        if len(numbers) > 400:
+            self.highlighter.rehighlight()
+            return
+        document = self.document()
+        for number in sorted(numbers):
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                self.highlighter.rehighlightBlock(block)
+
     def _blocks_of(self, span_id: SpanId | None) -> set[int]:
         span = self.spans.get(span_id) if span_id is not None else None
         if span is None:
@@ -282,7 +256,7 @@ class ArticleView(QPlainTextEdit):
             if segment.lane >= MAX_BARS or (self.layer is not None and not self.layer.draws_bar(segment)):
                 continue
             label = self.tagset.find_label(segment.label) if self.tagset else None
-            color = darker(label.color if label else "#888888", 160)
+            color = QColor(label.color if label else "#888888").darker(160)
             for rect in self._rects(layout, origin, segment.start, segment.end):
                 y = rect.bottom() - (segment.lane + 1) * BAR_STEP
                 painter.fillRect(QRectF(rect.left() + 1.5, y, max(rect.width() - 3, 1.0), BAR_HEIGHT), color)

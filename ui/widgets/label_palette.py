@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 from annotator.tagset import Tagset
 from ui.i18n import display
 
+TEXT_ON_FILL = "#111111"  # the text colour on every label fill (article, suggestions, span list)
+
 
 def swatch(color: str, size: int = 14) -> QIcon:
     """A small rounded square of ``color`` with a darker border."""

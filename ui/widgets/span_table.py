@@ -22,6 +22,7 @@ from annotator.tagset import Tagset
 from ui.i18n import display, tr
 from ui.operations import in_text_order
 from ui.suggestion_ops import is_suggestion
+from ui.widgets.label_palette import TEXT_ON_FILL
 from ui.widgets.span_tooltip import attribute_text
 from ui.widgets.suggestions import TINT, tint
 
@@ -89,7 +90,7 @@ class SpanTableModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
-            return QColor("#111111")
+            return QColor(TEXT_ON_FILL)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._shown(span)[4] or None
         if role == SPAN_ID_ROLE:

@@ -8,6 +8,7 @@ from html import escape
 from annotator.model import Span
 from annotator.tagset import Tagset
 from ui.i18n import digits, display, language, layout_direction, tr
+from ui.suggestion_ops import is_suggestion
 
 MAX_TEXT = 80
 
@@ -47,7 +48,7 @@ def span_tooltip(tagset: Tagset, spans: Sequence[Span], text: str) -> str:
     for span in spans:
         label = tagset.find_label(span.label)
         name = display(label.display) if label else span.label
-        if span.origin == "suggested":  # a machine suggestion: say so, with its score
+        if is_suggestion(span):  # a machine suggestion: say so, with its score
             name = tr("tooltip.suggestion", label=name, score=score_text(span.score))
         color = label.color if label else "#DDDDDD"
         snippet = span.text_in(text)

@@ -33,6 +33,7 @@ from annotator.tagset import Tagset
 from ui import keys
 from ui.i18n import number, tr
 from ui.suggestion_ops import is_suggestion
+from ui.widgets.label_palette import TEXT_ON_FILL
 
 if TYPE_CHECKING:
     from ui.dialogs.suggest_dialog import SuggestDialog
@@ -99,7 +100,7 @@ class SuggestionLayer:
             for current, share in ((False, TINT), (True, CURRENT_TINT)):
                 fmt = QTextCharFormat()
                 fmt.setBackground(tint(label.color, share))
-                fmt.setForeground(QColor("#111111"))
+                fmt.setForeground(QColor(TEXT_ON_FILL))
                 fmt.setProperty(QTextCharFormat.Property.UserProperty, "suggestion")
                 self._formats[(label.name, current)] = fmt
             self._outline[label.name] = QColor(label.color).darker(185)
@@ -250,20 +251,7 @@ class SuggestionController(QObject):
             self._refresh((before | after) - {None})
 
     def _refresh(self, span_ids: set[SpanId]) -> None:
-        view = self.view
-        document = view.document()
-        blocks: set[int] = set()
-        for span_id in span_ids:
-            span = view.spans.get(span_id)
-            for s, e in span.fragments if span is not None else ():
-                first = document.findBlock(view.offsets.to_utf16(s)).blockNumber()
-                last = document.findBlock(view.offsets.to_utf16(max(s, e - 1))).blockNumber()
-                blocks.update(range(first, last + 1))
-        for number_ in sorted(blocks):
-            block = document.findBlockByNumber(number_)
-            if block.isValid():
-                view.highlighter.rehighlightBlock(block)
-        view.viewport().update()
+        self.view.recolour(span_ids)
 
     def _show_count(self) -> None:
         left = self.session.suggestions_left()
