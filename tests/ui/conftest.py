@@ -80,3 +80,36 @@ def reader(project_path):
     """A second connection to the test project, to check what was committed."""
     with Project.open(project_path) as project:
         yield project
+
+
+# Written for these tests: a named speaker, a pronoun speaker, a municipality's pledge with a deadline.
+ARTICLE = (
+    "علی رضایی شهردار شیراز روز شنبه گفت: «خط دوم متروی شیراز تا پایان سال به بهره‌برداری می‌رسد.»\n"
+    "وی افزود: «بودجه این طرح از محل فروش اوراق تامین شده است.»\n"
+    "شهرداری قول داد ظرف ۲۰ روز ایستگاه‌های خط یک را بازگشایی کند."
+)
+PUBLISHED = "2024-05-04"  # a Saturday; «ظرف ۲۰ روز» resolves to 2024-05-24
+
+
+@pytest.fixture
+def article_path(tmp_path):
+    path = tmp_path / "article.annotator.db"
+    with Project.init(path) as project:
+        analysed = analyse_one(ARTICLE, False, False)
+        row = DocumentRow(uid=analysed.uid, title="مترو شیراز", text=analysed.text, raw_text=None,
+                          canon_version=CANON_VERSION, published=PUBLISHED)
+        project.add_document(row, analysed.tokenization, tokenizer=tokenizer_name())
+    return path
+
+
+@pytest.fixture
+def article_window(qtbot, article_path, settings, errors):
+    win = open_window(qtbot, article_path, settings, errors)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def article_reader(article_path):
+    with Project.open(article_path) as project:
+        yield project

@@ -9,10 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from annotator.model import ActorDraft
 from tests.ui.helpers import key, type_text
-from tests.ui.test_full_article import (  # noqa: F401 - fixtures
-    article_path,
-    article_reader,
-    article_window,
+from tests.ui.test_full_article import (
     mark,
 )
 

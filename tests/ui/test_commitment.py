@@ -7,10 +7,7 @@ from PySide6.QtWidgets import QPushButton
 
 from annotator.model import ActorDraft
 from tests.ui.helpers import find, key
-from tests.ui.test_full_article import (  # noqa: F401 - fixtures
-    article_path,
-    article_reader,
-    article_window,
+from tests.ui.test_full_article import (
     mark,
 )
 

@@ -2,56 +2,19 @@
 name and a later «وی», a commitment with its committer and a normalised deadline. Then the
 database, who said what, undo of every step, and a fresh session on the same file.
 
-The fixtures and helpers here are shared with the other link, actor and commitment tests.
+Its article and fixtures (``article_window``, ``article_reader``) live in conftest.py; the driving
+helpers here are shared with the other link, actor and commitment tests.
 """
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from annotator.attribution import format_who_said_what, who_said_what
-from annotator.ingest import analyse_one, tokenizer_name
 from annotator.project import Project
-from annotator.store.documents import DocumentRow
-from annotator.text import CANON_VERSION
-from tests.ui.conftest import open_window
 from tests.ui.helpers import click, drag, key, type_text
 from ui.session import Session
-
-# Written for these tests: a named speaker, a pronoun speaker, a municipality's pledge with a deadline.
-ARTICLE = (
-    "علی رضایی شهردار شیراز روز شنبه گفت: «خط دوم متروی شیراز تا پایان سال به بهره‌برداری می‌رسد.»\n"
-    "وی افزود: «بودجه این طرح از محل فروش اوراق تامین شده است.»\n"
-    "شهرداری قول داد ظرف ۲۰ روز ایستگاه‌های خط یک را بازگشایی کند."
-)
-PUBLISHED = "2024-05-04"  # a Saturday; «ظرف ۲۰ روز» resolves to 2024-05-24
-
-
-@pytest.fixture
-def article_path(tmp_path):
-    path = tmp_path / "article.annotator.db"
-    with Project.init(path) as project:
-        analysed = analyse_one(ARTICLE, False, False)
-        row = DocumentRow(uid=analysed.uid, title="مترو شیراز", text=analysed.text, raw_text=None,
-                          canon_version=CANON_VERSION, published=PUBLISHED)
-        project.add_document(row, analysed.tokenization, tokenizer=tokenizer_name())
-    return path
-
-
-@pytest.fixture
-def article_window(qtbot, article_path, settings, errors):
-    win = open_window(qtbot, article_path, settings, errors)
-    yield win
-    win.close()
-
-
-@pytest.fixture
-def article_reader(article_path):
-    with Project.open(article_path) as project:
-        yield project
-
 
 # -- driving helpers -------------------------------------------------------------------------
 def mark(window, needle, label_key, *, nth=0, digit=None):

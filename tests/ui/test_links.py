@@ -8,10 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from annotator.model import ActorDraft
 from tests.ui.helpers import click, key, type_text
-from tests.ui.test_full_article import (  # noqa: F401 - fixtures
-    article_path,
-    article_reader,
-    article_window,
+from tests.ui.test_full_article import (
     ctrl_click,
     mark,
     middle_of,
