@@ -7,7 +7,6 @@ are read lazily and at most a small window of texts is in flight at any time.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 import sqlite3
@@ -15,24 +14,27 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata
 from itertools import groupby
 from pathlib import Path
 
 from annotator import text as textpipe
+from annotator.analysis import Analysed, analyse_batch, analyse_one, uid_of, warm_up
 from annotator.errors import AnnotatorError
 from annotator.importers import iter_sources, read_source
 from annotator.importers.records import ImportProblem, RawRecord, SourceFile
-from annotator.model import Tokenization
 from annotator.project import Project
 from annotator.store import meta as meta_sql
 from annotator.store.documents import DocumentRow
-from annotator.text import PackedTokens, unpack_offsets
+
+__all__ = ["ImportReport", "analyse_one", "import_paths", "tokenizer_name", "uid_of"]
 
 BATCH_SIZE = 16
 MAX_TITLE = 300
 
 
+@cache
 def tokenizer_name() -> str:
     """Names the tokeniser whose offsets are stored, with hazm's version."""
     try:
@@ -56,32 +58,6 @@ class ImportReport:
         return len(self.problems)
 
 
-@dataclass(frozen=True)
-class _Analysed:
-    text: str
-    uid: str
-    tokens: PackedTokens
-
-    @property
-    def tokenization(self) -> Tokenization:
-        return Tokenization(unpack_offsets(self.tokens.sentences), unpack_offsets(self.tokens.tokens))
-
-
-def uid_of(text: str) -> str:
-    """A document's content id: the SHA-256 of its canonical text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def analyse_one(raw: str, normalize: bool, strip_diacritics: bool) -> _Analysed:
-    """Canonical text, content id and packed tokens of one raw text (runs in a worker)."""
-    text, tokenization = textpipe.analyse(raw, normalize=normalize, strip_diacritics=strip_diacritics)
-    return _Analysed(text, uid_of(text), PackedTokens.pack(tokenization))
-
-
-def _analyse_batch(raws: list[str], normalize: bool, strip_diacritics: bool) -> list[_Analysed]:
-    return [analyse_one(raw, normalize, strip_diacritics) for raw in raws]
-
-
 def _title_for(record: RawRecord, text: str) -> str:
     if record.title and record.title.strip():
         return record.title.strip()[:MAX_TITLE]
@@ -91,7 +67,7 @@ def _title_for(record: RawRecord, text: str) -> str:
     return Path(record.origin_path).stem
 
 
-def _document_row(record: RawRecord, analysed: _Analysed) -> DocumentRow:
+def _document_row(record: RawRecord, analysed: Analysed) -> DocumentRow:
     return DocumentRow(
         uid=analysed.uid,
         title=_title_for(record, analysed.text),
@@ -114,19 +90,22 @@ class _Analyser:
         self.options = (normalize, strip_diacritics)
         self.pool: ProcessPoolExecutor | None = None
         if workers > 1:
+            # Forked from a clean server process (safe beside GUI threads) that has already
+            # imported the text pipeline and hazm; each worker builds its tokenisers once.
             context = multiprocessing.get_context("forkserver")
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            context.set_forkserver_preload(["annotator.analysis", "hazm"])
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
         self.window = max(2, workers * 3)
 
-    def run(self, items: Iterable[tuple[object, str]]) -> Iterator[tuple[object, _Analysed]]:
+    def run(self, items: Iterable[tuple[object, str]]) -> Iterator[tuple[object, Analysed]]:
         if self.pool is None:
             for key, raw in items:
                 yield key, analyse_one(raw, *self.options)
             return
-        pending: deque[tuple[list[object], Future[list[_Analysed]]]] = deque()
+        pending: deque[tuple[list[object], Future[list[Analysed]]]] = deque()
         for batch in _batched(items, BATCH_SIZE):
             keys = [k for k, _ in batch]
-            pending.append((keys, self.pool.submit(_analyse_batch, [r for _, r in batch], *self.options)))
+            pending.append((keys, self.pool.submit(analyse_batch, [r for _, r in batch], *self.options)))
             if len(pending) >= self.window:
                 yield from _drain_one(pending)
         while pending:
@@ -137,7 +116,7 @@ class _Analyser:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _drain_one(pending: deque) -> Iterator[tuple[object, _Analysed]]:
+def _drain_one(pending: deque) -> Iterator[tuple[object, Analysed]]:
     keys, future = pending.popleft()
     yield from zip(keys, future.result(), strict=True)
 
@@ -229,7 +208,7 @@ class _BatchWriter:
         self.project, self.report, self.tokenizer = project, report, tokenizer
         self.uncommitted = 0
 
-    def write_file(self, source: SourceFile, group: Iterable[tuple[tuple[int, RawRecord | None], _Analysed]]) -> None:
+    def write_file(self, source: SourceFile, group: Iterable[tuple[tuple[int, RawRecord | None], Analysed]]) -> None:
         meta_sql.begin(self.project.db)
         added = duplicates = 0
         try:
