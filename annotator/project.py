@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -159,11 +160,16 @@ class Project(ActorMethods):
             raise ValidationError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
         if not name:
             raise ValidationError("an annotator needs a name")
-        if people_sql.get_annotator(self.db, name=name) is not None:
-            raise ValidationError(f"annotator {name!r} already exists")
-        with self.db.atomic():
-            annotator_id = people_sql.insert_annotator(self.db, name, role, at=now())
-            self.record_audit("add", "annotator", annotator_id, None, after={"name": name, "role": role})
+        exists = ValidationError(f"annotator {name!r} already exists")
+        try:
+            with self.db.atomic():
+                # Checked inside the transaction: another connection may have just added it.
+                if people_sql.get_annotator(self.db, name=name) is not None:
+                    raise exists
+                annotator_id = people_sql.insert_annotator(self.db, name, role, at=now())
+                self.record_audit("add", "annotator", annotator_id, None, after={"name": name, "role": role})
+        except sqlite3.IntegrityError:
+            raise exists from None
         return Annotator(annotator_id, name, role)  # type: ignore[arg-type]
 
     def ensure_annotator(self, name: str, *, role: str = "annotator") -> Annotator:

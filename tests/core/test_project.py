@@ -219,3 +219,11 @@ def test_span_counts_can_leave_suggestions_out(project, annotator, document):
     project.add_span(SpanDraft(document.id, annotator.id, "CUE", (find(document.text, "افزود"),), origin="suggested"))
     assert project.span_counts([document.id])[document.id] == 2
     assert project.span_counts([document.id], include_suggested=False)[document.id] == 1
+
+
+def test_an_annotator_added_meanwhile_by_another_connection_is_a_readable_error(tmp_path):
+    path = tmp_path / "p.db"
+    with Project.init(path) as first, Project.open(path) as second:
+        second.add_annotator("نیما")
+        with pytest.raises(ValidationError, match="already exists"):
+            first.add_annotator("نیما")
