@@ -50,3 +50,23 @@ def main(ctx: click.Context) -> None:
         from annotator.cli.launch import open_default_gui
 
         open_default_gui()
+
+
+def parse_pairs(
+    pairs: tuple[str, ...], *, option: str, form: str, example: str, split_at_last: bool = False
+) -> dict[str, str]:
+    """``("a=b", ...)`` from a repeatable option as a dict; one readable error for a bad pair.
+
+    :param option: the option's name, e.g. ``--map``, for the message
+    :param form: how a pair is written, e.g. ``FIELD=COLUMN``
+    :param example: a correct value, e.g. ``text=body``
+    :param split_at_last: split at the last ``=`` (keys that contain one, like
+      ``QUOTE.quote_type=MIXED=INDIRECT``)
+    """
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.rpartition("=") if split_at_last else pair.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InputError(f"{option} {pair!r}: write it as {form}, e.g. {option} {example}")
+        mapping[key.strip()] = value.strip()
+    return mapping

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.base import main, user_errors
+from annotator.cli.base import main, parse_pairs, user_errors
 from annotator.model import GOLD_LAYER
 from annotator.project import Project
 
@@ -84,9 +84,8 @@ def import_annotation_files(db: Path, paths: tuple[Path, ...], fmt: str, annotat
                             label_map: tuple[str, ...], skip_invalid: bool) -> None:
     """The body of ``annotator import --format brat|doccano|annotator-jsonl`` (called by that command)."""
     from annotator.interchange import import_annotations
-    from annotator.interchange.plan import parse_label_map
 
-    mapping = parse_label_map(label_map)
+    mapping = parse_pairs(label_map, option="--label-map", form="THEIRS=OURS", example="Person=ACTOR_MENTION")
     with Project.open(db) as project:
         report = import_annotations(project, list(paths), fmt=fmt, annotator=annotator, label_map=mapping,
                                     skip_invalid=skip_invalid)

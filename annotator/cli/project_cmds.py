@@ -7,19 +7,8 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.base import main, user_errors
-from annotator.errors import InputError
+from annotator.cli.base import main, parse_pairs, user_errors
 from annotator.project import Project
-
-
-def _parse_mapping(pairs: tuple[str, ...]) -> dict[str, str]:
-    mapping: dict[str, str] = {}
-    for pair in pairs:
-        field_name, sep, column = pair.partition("=")
-        if not sep or not field_name.strip() or not column.strip():
-            raise InputError(f"--map {pair!r}: write it as FIELD=COLUMN, e.g. --map text=body")
-        mapping[field_name.strip()] = column.strip()
-    return mapping
 
 
 @main.command("init")
@@ -74,7 +63,7 @@ def import_cmd(db: Path, paths: tuple[Path, ...], fmt: str, mapping: tuple[str, 
     from annotator.importers import iter_sources
     from annotator.ingest import ImportReport, import_paths
 
-    field_map = _parse_mapping(mapping)
+    field_map = parse_pairs(mapping, option="--map", form="FIELD=COLUMN", example="text=body")
     total = sum(1 for _ in iter_sources(list(paths), fmt=fmt))
     with Project.open(db) as project, click.progressbar(
         length=total, label="Importing", show_pos=True, hidden=quiet

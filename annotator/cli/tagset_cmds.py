@@ -7,20 +7,12 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.base import main, user_errors
-from annotator.errors import InputError
+from annotator.cli.base import main, parse_pairs, user_errors
 from annotator.project import Project
 
 
 def _renames(pairs: tuple[str, ...]) -> dict[str, str]:
-    mapping = {}
-    for pair in pairs:
-        # values use '=' inside the key (QUOTE.quote_type=MIXED=INDIRECT): split at the last '='
-        old, sep, new = pair.rpartition("=")
-        if not sep or not old.strip() or not new.strip():
-            raise InputError(f"--rename {pair!r}: write it as OLD=NEW, e.g. --rename QUOTE=CITATION")
-        mapping[old.strip()] = new.strip()
-    return mapping
+    return parse_pairs(pairs, option="--rename", form="OLD=NEW", example="QUOTE=CITATION", split_at_last=True)
 
 
 @main.group("tagset", invoke_without_command=True)

@@ -92,16 +92,3 @@ def rename(documents: Iterable[PlannedDocument], mapping: Mapping[str, str]) -> 
             span.label = mapping.get(span.label, span.label)
         for relation in document.relations:
             relation.type = mapping.get(relation.type, relation.type)
-
-
-def parse_label_map(pairs: Iterable[str]) -> dict[str, str]:
-    """``["Person=ACTOR_MENTION", ...]`` as a dict; raises InputError for a malformed pair."""
-    from annotator.errors import InputError
-
-    mapping: dict[str, str] = {}
-    for pair in pairs:
-        old, sep, new = pair.partition("=")
-        if not sep or not old.strip() or not new.strip():
-            raise InputError(f"--label-map {pair!r}: write it as THEIRS=OURS, e.g. --label-map Person=ACTOR_MENTION")
-        mapping[old.strip()] = new.strip()
-    return mapping
