@@ -88,11 +88,7 @@ class UpdateSpan:
 
     def revert(self, project: Project) -> Changes:
         assert self.before is not None
-        b = self.before
-        return project.update_span(
-            self.span_id, label=b.label, fragments=b.fragments, attrs=dict(b.attrs),
-            actor_id=b.actor_id, origin=b.origin, score=b.score,
-        )[1]
+        return project.revert_span(self.before)
 
     def merge(self, newer: UpdateSpan) -> bool:
         """Absorb a newer edit of the same span and kind (e.g. repeated edge moves)."""

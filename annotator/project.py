@@ -401,6 +401,16 @@ class Project(ActorMethods):
             self.record_audit("update", "span", span_id, before.document_id, before=before, after=after)
         return after, Changes(spans=True, document_ids=frozenset({before.document_id}))
 
+    def revert_span(self, before: Span) -> Changes:
+        """Put a span back exactly as it was, timestamps included: the undo of an update."""
+        current = self.span(before.id)
+        draft = self.check_span(before.draft(), replacing=before.id)
+        with self.db.atomic():
+            ann_sql.update_span(self.db, before.id, draft, at=before.updated_at)
+            self._check_relations_still_valid(before)
+            self.record_audit("update", "span", before.id, before.document_id, before=current, after=before)
+        return Changes(spans=True, document_ids=frozenset({before.document_id}))
+
     def _check_relations_still_valid(self, span: Span) -> None:
         if span.label == "":
             return
@@ -428,10 +438,10 @@ class Project(ActorMethods):
         """Re-create a deleted span (and its relations) under their old ids: the undo of a delete."""
         draft = self.check_span(span.draft())
         with self.db.atomic():
-            ann_sql.insert_span(self.db, draft, at=now(), span_id=span.id, created_at=span.created_at)
+            ann_sql.insert_span(self.db, draft, at=span.updated_at, span_id=span.id, created_at=span.created_at)
             self.record_audit("restore", "span", span.id, span.document_id, after=span)
             for relation in relations:
-                self._insert_relation(relation.draft(), relation_id=relation.id)
+                self._insert_relation(relation.draft(), relation_id=relation.id, created_at=relation.created_at)
         return Changes(spans=True, relations=bool(relations), document_ids=frozenset({span.document_id}))
 
     # -- relations ---------------------------------------------------------------------
@@ -469,8 +479,10 @@ class Project(ActorMethods):
             relation = self._insert_relation(draft)
         return relation, Changes(relations=True, document_ids=frozenset({draft.document_id}))
 
-    def _insert_relation(self, draft: RelationDraft, *, relation_id: RelationId | None = None) -> Relation:
-        new_id = ann_sql.insert_relation(self.db, draft, at=now(), relation_id=relation_id)
+    def _insert_relation(
+        self, draft: RelationDraft, *, relation_id: RelationId | None = None, created_at: str | None = None
+    ) -> Relation:
+        new_id = ann_sql.insert_relation(self.db, draft, at=created_at or now(), relation_id=relation_id)
         relation = self.relation(new_id)
         self.record_audit("add" if relation_id is None else "restore", "relation", new_id, draft.document_id, after=relation)
         return relation
@@ -487,7 +499,7 @@ class Project(ActorMethods):
         """Re-create a deleted relation under its old id (undo)."""
         self.check_relation(relation.draft())
         with self.db.atomic():
-            self._insert_relation(relation.draft(), relation_id=relation.id)
+            self._insert_relation(relation.draft(), relation_id=relation.id, created_at=relation.created_at)
         return Changes(relations=True, document_ids=frozenset({relation.document_id}))
 
     def stats(self) -> dict[str, Any]:

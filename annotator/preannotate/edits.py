@@ -79,12 +79,26 @@ def _flip(project: Project, group: _Group, origin: str) -> Changes:
     return changes
 
 
+def _unflip(project: Project, group: _Group, spans_before: list[Span]) -> Changes:
+    """Undo an accept: the rows go back exactly as they were, timestamps included."""
+    changes = Changes()
+    with project.db.atomic():
+        for relation in group.relations:
+            changes |= _flip_relation(project, relation, SUGGESTED)
+        for span in spans_before:
+            changes |= project.revert_span(span)
+        for actor_id in group.actors:
+            changes |= project.update_actor(actor_id, origin=SUGGESTED)[1]
+    return changes
+
+
 @dataclass
 class AcceptSuggestion:
     """Accept one suggestion (and what hangs on it): it becomes an ordinary span."""
 
     span_id: SpanId
     group: _Group | None = None
+    spans_before: list[Span] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -93,11 +107,12 @@ class AcceptSuggestion:
     def apply(self, project: Project) -> Changes:
         if self.group is None:
             self.group = accept_group(project, self.span_id)
+        self.spans_before = [project.span(span_id) for span_id in self.group.spans]
         return _flip(project, self.group, MANUAL)
 
     def revert(self, project: Project) -> Changes:
         assert self.group is not None
-        return _flip(project, self.group, SUGGESTED)
+        return _unflip(project, self.group, self.spans_before)
 
 
 @dataclass

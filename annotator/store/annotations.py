@@ -106,6 +106,7 @@ def list_spans(
 def insert_relation(
     db: Database, draft: RelationDraft, *, at: str, relation_id: RelationId | None = None
 ) -> RelationId:
+    """Insert a relation created ``at``; ``relation_id`` re-creates a deleted one (undo)."""
     cursor = db.execute(
         "INSERT INTO relations (id, document_id, annotator_id, type, head_span_id, tail_span_id,"
         " tail_actor_id, attrs, origin, score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

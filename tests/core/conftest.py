@@ -31,6 +31,14 @@ def project():
 
 
 @pytest.fixture
+def ticking_clock(monkeypatch):
+    """Every timestamp the project writes is a second later than the one before, so a test that
+    compares rows before and after an undo fails if the undo stamps them anew."""
+    seconds = iter(range(10**6))
+    monkeypatch.setattr("annotator.project.now", lambda: f"2026-01-01T00:00:00+00:00#{next(seconds):06d}")
+
+
+@pytest.fixture
 def annotator(project):
     return project.add_annotator("مریم")
 

@@ -79,3 +79,18 @@ def test_ids_are_never_reused_so_undo_in_another_document_cannot_clash(project, 
     assert newer.span.id != first.span.id
     delete.revert(project)
     assert project.span(first.span.id).document_id == document.id
+
+
+def test_undo_puts_rows_back_exactly_timestamps_included(project, annotator, document, ticking_clock):
+    add_mention = AddSpan(mention(document, annotator, "شهردار تهران"))
+    add_mention.apply(project)
+    add_quote = AddSpan(SpanDraft(document.id, annotator.id, "QUOTE",
+                                  (find(document.text, "ما این کار"),), attrs={"quote_type": "DIRECT"}))
+    add_quote.apply(project)
+    AddRelation(RelationDraft(document.id, annotator.id, "ATTRIBUTED_TO", head=add_quote.span.id,
+                              tail_span=add_mention.span.id)).apply(project)
+    before = project.spans(document.id), project.relations(document.id)
+    for edit in (DeleteSpan(add_mention.span.id), UpdateSpan(add_quote.span.id, {"attrs": {"quote_type": "MIXED"}})):
+        edit.apply(project)
+        edit.revert(project)
+        assert (project.spans(document.id), project.relations(document.id)) == before

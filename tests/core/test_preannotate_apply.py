@@ -32,7 +32,7 @@ def test_suggestions_are_stored_with_origin_and_score(project, annotator):
     assert {s.label for s in suggestions(project, document.id, annotator.id)} >= {"QUOTE", "CUE", "ACTOR_MENTION"}
 
 
-def test_rerunning_changes_nothing_and_duplicates_nothing(project, annotator):
+def test_rerunning_changes_nothing_and_duplicates_nothing(project, annotator, ticking_clock):
     document = add_text(project, ARTICLE)
     preannotate_document(project, document.id, annotator.id)
     before = layer(project, document, annotator), project.actors()

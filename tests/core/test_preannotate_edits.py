@@ -37,7 +37,7 @@ def first_quote(project, document, annotator):
     return next(s for s in suggestions(project, document.id, annotator.id) if s.label == "QUOTE")
 
 
-def test_accept_makes_the_quote_its_cue_mention_links_and_actor_manual(project, annotator, suggested):
+def test_accept_makes_the_quote_its_cue_mention_links_and_actor_manual(project, annotator, suggested, ticking_clock):
     before = snapshot(project, suggested)
     quote = first_quote(project, suggested, annotator)
     edit = AcceptSuggestion(quote.id)
@@ -53,14 +53,14 @@ def test_accept_makes_the_quote_its_cue_mention_links_and_actor_manual(project, 
     assert project.span(quote.id).origin == "manual"
 
 
-def test_accepting_a_span_that_is_not_a_suggestion_is_refused(project, annotator, suggested):
+def test_accepting_a_span_that_is_not_a_suggestion_is_refused(project, annotator, suggested, ticking_clock):
     manual, _ = project.add_span(SpanDraft(suggested.id, annotator.id, "QUOTE",
                                            (find(suggested.text, "بارش‌ها"),), {"quote_type": "DIRECT"}))
     with pytest.raises(ValidationError, match="not a suggestion"):
         AcceptSuggestion(manual.id).apply(project)
 
 
-def test_reject_removes_the_quote_and_what_only_it_used_and_remembers(project, annotator, suggested):
+def test_reject_removes_the_quote_and_what_only_it_used_and_remembers(project, annotator, suggested, ticking_clock):
     before = snapshot(project, suggested)
     quote = first_quote(project, suggested, annotator)
     edit = RejectSuggestion(quote.id)
@@ -73,7 +73,7 @@ def test_reject_removes_the_quote_and_what_only_it_used_and_remembers(project, a
     assert rejected_places(project, suggested.id, annotator.id) == set()
 
 
-def test_reject_keeps_a_mention_other_quotes_still_use(project, annotator):
+def test_reject_keeps_a_mention_other_quotes_still_use(project, annotator, ticking_clock):
     document = add_text(project, "رئیس سازمان با بیان اینکه آب کم است، گفت: باید صرفه‌جویی کرد.")
     preannotate_document(project, document.id, annotator.id)
     indirect = next(s for s in suggestions(project, document.id, annotator.id)
@@ -83,7 +83,7 @@ def test_reject_keeps_a_mention_other_quotes_still_use(project, annotator):
     assert labels == ["ACTOR_MENTION", "CUE", "QUOTE"]
 
 
-def test_reject_drops_an_actor_nothing_uses_and_undo_brings_it_back(project, annotator):
+def test_reject_drops_an_actor_nothing_uses_and_undo_brings_it_back(project, annotator, ticking_clock):
     document = add_text(project, "مدیرکل بیمه گفت: حقوق‌ها پرداخت شد.")
     preannotate_document(project, document.id, annotator.id)
     actor = project.actors()[0]
@@ -94,7 +94,7 @@ def test_reject_drops_an_actor_nothing_uses_and_undo_brings_it_back(project, ann
     assert project.actors() == [actor]
 
 
-def test_accept_all_and_reject_all_are_one_step_each(project, annotator, suggested):
+def test_accept_all_and_reject_all_are_one_step_each(project, annotator, suggested, ticking_clock):
     before = snapshot(project, suggested)
     accept = AcceptAll(suggested.id, annotator.id)
     accept.apply(project)
