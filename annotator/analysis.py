@@ -34,8 +34,8 @@ def uid_of(text: str) -> str:
 
 def analyse_one(raw: str, normalize: bool, strip_diacritics: bool) -> Analysed:
     """Canonical text, content id and packed tokens of one raw text (runs in a worker)."""
-    text, tokenization = textpipe.analyse(raw, normalize=normalize, strip_diacritics=strip_diacritics)
-    return Analysed(text, uid_of(text), PackedTokens.pack(tokenization))
+    text, packed = textpipe.analyse_packed(raw, normalize=normalize, strip_diacritics=strip_diacritics)
+    return Analysed(text, uid_of(text), packed)
 
 
 def analyse_batch(raws: list[str], normalize: bool, strip_diacritics: bool) -> list[Analysed]:

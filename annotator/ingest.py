@@ -10,6 +10,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sqlite3
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +27,7 @@ from annotator.errors import AnnotatorError
 from annotator.importers import iter_sources, read_source
 from annotator.importers.records import ImportProblem, RawRecord, SourceFile
 from annotator.project import Project
+from annotator.store import documents as doc_sql
 from annotator.store import meta as meta_sql
 from annotator.store.documents import DocumentRow
 
@@ -90,11 +93,7 @@ class _Analyser:
         self.options = (normalize, strip_diacritics)
         self.pool: ProcessPoolExecutor | None = None
         if workers > 1:
-            # Forked from a clean server process (safe beside GUI threads) that has already
-            # imported the text pipeline and hazm; each worker builds its tokenisers once.
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["annotator.analysis", "hazm"])
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=warm_up)
         self.window = max(2, workers * 3)
 
     def run(self, items: Iterable[tuple[object, str]]) -> Iterator[tuple[object, Analysed]]:
@@ -114,6 +113,28 @@ class _Analyser:
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _safe_to_fork() -> bool:
+    """Whether forking this process is safe: Linux, no other Python thread, and no Qt, whose
+    native threads could hold a lock at the moment of the fork. (numpy's BLAS threads are
+    fork-safe: OpenBLAS registers fork handlers.)"""
+    return sys.platform.startswith("linux") and threading.active_count() == 1 and "PySide6" not in sys.modules
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """How import workers start. Where forking is safe (the CLI) they are forked from this
+    process after it has built hazm's tokenisers, so they start at once, ready. Elsewhere (a
+    GUI) they are forked from a clean server process that loaded hazm and built the tokenisers
+    once (see :mod:`annotator.warm_worker`); where there is no fork at all, spawned."""
+    if _safe_to_fork():
+        warm_up()
+        return multiprocessing.get_context("fork")
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["annotator.warm_worker"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _drain_one(pending: deque) -> Iterator[tuple[object, Analysed]]:
@@ -180,6 +201,9 @@ def import_paths(
     writer = _BatchWriter(project, report, tokenizer=tokenizer_name())
     try:
         for index, group in groupby(analyser.run(texts()), key=lambda item: item[0][0]):  # type: ignore[index]
+            if cancelled is not None and cancelled():  # files already analysed ahead are dropped
+                report.cancelled = True
+                break
             writer.write_file(sources[index], group)
             report.files += 1
             if progress is not None:
@@ -200,7 +224,8 @@ def _records(source: SourceFile, mapping: Mapping[str, str] | None, report: Impo
 
 
 class _BatchWriter:
-    """Writes each file in its own savepoint, committing every few hundred documents."""
+    """Writes each file in its own savepoint; every few hundred documents, indexes them for
+    search in one statement and commits."""
 
     COMMIT_EVERY = 500
 
@@ -210,6 +235,7 @@ class _BatchWriter:
 
     def write_file(self, source: SourceFile, group: Iterable[tuple[tuple[int, RawRecord | None], Analysed]]) -> None:
         meta_sql.begin(self.project.db)
+        doc_sql.defer_search_index(self.project.db)
         added = duplicates = 0
         try:
             with self.project.db.atomic():
@@ -237,6 +263,9 @@ class _BatchWriter:
             self.finish()
 
     def finish(self) -> None:
+        """Index the batch for search and commit it."""
+        if self.project.db.conn.in_transaction:
+            doc_sql.index_deferred_documents(self.project.db)
         meta_sql.commit(self.project.db)
         self.uncommitted = 0
 

@@ -26,11 +26,13 @@ __all__ = [
     "CANON_VERSION",
     "PackedTokens",
     "analyse",
+    "analyse_packed",
     "canonicalize",
     "hazm_normalize",
     "pack_offsets",
     "snap_to_tokens",
     "tokenize",
+    "tokenize_packed",
     "trim_span",
     "unpack_offsets",
 ]
@@ -92,12 +94,20 @@ def _char_class(chars: Iterable[str]) -> re.Pattern[str]:
     return re.compile(f"[{''.join(parts)}]")
 
 
-# Applied with re.sub over just the characters that change: on real articles several
+# Applied with one str.replace per distinct character that occurs: on real articles several
 # times faster than str.translate, which looks up every character.
 _MAP = _build_map(strip_diacritics=False)
 _MAP_STRIP = _build_map(strip_diacritics=True)
-_MAPPED = _char_class(_MAP)
-_MAPPED_STRIP = _char_class(_MAP_STRIP)
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _usual(mapping: dict[str, str]) -> tuple[str, ...]:
+    """The mapped characters other than presentation forms: few enough to look for one by one."""
+    return tuple(c for c in mapping if not _PRESENTATION_FORM.match(c))
+
+
+_MAPPED = _usual(_MAP)
+_MAPPED_STRIP = _usual(_MAP_STRIP)
 
 
 _EMOJI = (
@@ -106,7 +116,6 @@ _EMOJI = (
     "\U0001f000-\U0001faff\U000e0020-\U000e007f"
 )
 _STRAY_ZWJ = re.compile(f"(?<![{_EMOJI}]){ZWJ}|{ZWJ}(?![{_EMOJI}])")
-_ZWNJ_RUN = re.compile(f"{ZWNJ}+")
 _KASHIDA_RUN = re.compile("\u0640+")
 _ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
@@ -121,6 +130,32 @@ _NON_LEFT_JOINING = frozenset(
     "\u08aa\u08ab\u08ac\u08ad\u08ae\u08b1\u08b2\u08b9"
 )
 _EDGE_CATEGORIES = frozenset("ZPSC")  # separators, punctuation, symbols (emoji), controls
+
+
+def _arabic_letters(*, joining: bool) -> str:
+    """A regex class of the Arabic-script letters (only those that join the next one)."""
+    letters = (
+        chr(cp) for lo, hi in _ARABIC_BLOCKS for cp in range(lo, hi + 1)
+        if unicodedata.category(chr(cp))[0] == "L" and not (joining and chr(cp) in _NON_LEFT_JOINING)
+    )
+    return _char_class(letters).pattern
+
+
+def _fix_zwnj(text: str) -> str:
+    """:func:`_zwnj_or_nothing` applied to every ZWNJ run, with the common cases done in C."""
+    return _ZWNJ_TO_CHECK.sub(_zwnj_or_nothing, _ZWNJ_BEFORE_EDGE.sub("", text))
+
+
+# A ZWNJ run before a space, a line break or punctuation never shows: dropped without a look at
+# what comes before it. Only characters of the categories in _EDGE_CATEGORIES may be listed.
+_EDGE_PUNCTUATION = ".,،:;؛!?؟«»()[]{}\"'-/"
+_ZWNJ_BEFORE_EDGE = re.compile(ZWNJ + r"+(?:\Z|(?=[\s" + re.escape(_EDGE_PUNCTUATION) + "]))")
+# The ZWNJ runs that _zwnj_or_nothing has to look at: all but the usual single ZWNJ between a
+# letter that joins the next one and a letter (می‌کنیم), which it would keep as it is anyway.
+# (Written to start with the ZWNJ itself, so that the regex engine can skip to each one.)
+_ZWNJ_TO_CHECK = re.compile(
+    f"{ZWNJ}(?:{ZWNJ}+|(?<!{_arabic_letters(joining=True)}{ZWNJ})|(?!{_arabic_letters(joining=False)}))"
+)
 
 
 def _before(text: str, i: int, skip: tuple[str, ...]) -> str:
@@ -178,10 +213,14 @@ def canonicalize(raw: str, *, strip_diacritics: bool = False) -> str:
     :param strip_diacritics: also remove Arabic harakat (U+064B-065F, U+0670, U+06D6-06ED)
     """
     mapping, mapped = (_MAP_STRIP, _MAPPED_STRIP) if strip_diacritics else (_MAP, _MAPPED)
-    # Clean text has nothing to map: one regex scan. Otherwise one str.replace (C speed) per
-    # distinct character found, which beats both a callback per match and translate().
+    # One str.replace (C speed) per distinct character that occurs, which beats both a callback
+    # per match and translate(). Looking for ~50 characters one by one with `in` (memchr) is
+    # faster than a regex over a class of all 780; the presentation forms get one range search.
+    found = [char for char in mapped if char in raw]
+    if _PRESENTATION_FORM.search(raw):
+        found += {char for char in _PRESENTATION_FORM.findall(raw) if char in mapping}
     text = raw
-    for char in set(mapped.findall(raw)):
+    for char in found:
         text = text.replace(char, mapping[char])
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -190,7 +229,7 @@ def canonicalize(raw: str, *, strip_diacritics: bool = False) -> str:
     if "\u0640" in text:
         text = _KASHIDA_RUN.sub(_unless_dash, text)
     if ZWNJ in text:
-        text = _ZWNJ_RUN.sub(_zwnj_or_nothing, text)
+        text = _fix_zwnj(text)
     return text
 
 
@@ -250,8 +289,9 @@ _WINDOW = 64  # how far past the expected place a token that hazm changed is loo
 
 @lru_cache(maxsize=4096)
 def _joined(piece: str) -> re.Pattern[str]:
-    """hazm writes joined verb parts as ``شده_است``: ``_`` stands for a space or ZWNJ."""
-    return re.compile(r"(?:_|[\s\u200c]+)".join(map(re.escape, piece.split("_"))))
+    """hazm writes joined verb parts as ``شده_است``: ``_`` stands for the spaces or ZWNJ
+    between them, or for nothing when hazm split the parts itself (``خواهد0`` -> ``خواهد_0``)."""
+    return re.compile(r"(?:_|[\s\u200c]*)".join(map(re.escape, piece.split("_"))))
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[Fragment]:
@@ -334,19 +374,26 @@ def _trim_invisible(text: str, spans: list[Fragment]) -> list[Fragment]:
     return [span for span in spans if span[0] < span[1]]
 
 
-def tokenize(text: str) -> Tokenization:
-    """Sentences and tokens of ``text`` as code-point ``(start, end)`` pairs.
-
-    Each line is split into sentences by hazm's ``SentenceTokenizer`` (so a title without a
-    final period never merges with the next paragraph), each sentence into tokens by hazm's
-    ``WordTokenizer`` (joined verb parts such as «شده است» make one token). Both are aligned
-    back to the text by a forward scan. Spans are in order, non-overlapping, non-empty and
-    start and end on neither whitespace nor an invisible joiner; tokens never cross sentences.
-    """
-    if not text:
-        return Tokenization((), ())
+def _hazm_strings(flat: str) -> tuple[list[str], list[str], list[int]]:
+    """hazm's sentences of each non-blank line of ``flat``, their tokens, and how many tokens
+    each sentence has."""
     sentence_tokenizer, word_tokenizer = _hazm_object("tokenizers", _build_tokenizers)
-    flat = text.translate(_FLATTEN) if _ODD_WHITESPACE.search(text) else text
+    sentences: list[str] = []
+    tokens: list[str] = []
+    counts: list[int] = []
+    for line in flat.split("\n"):
+        if line and not line.isspace():
+            for sentence in sentence_tokenizer.tokenize(line):
+                words = word_tokenizer.tokenize(sentence)
+                sentences.append(sentence)
+                tokens.extend(words)
+                counts.append(len(words))
+    return sentences, tokens, counts
+
+
+def _tokenize_by_search(flat: str) -> tuple[list[Fragment], list[Fragment]]:
+    """Sentences and tokens aligned by a forward search: handles whatever hazm returns."""
+    sentence_tokenizer, word_tokenizer = _hazm_object("tokenizers", _build_tokenizers)
     sentences: list[Fragment] = []
     tokens: list[Fragment] = []
     pos = 0
@@ -360,7 +407,68 @@ def tokenize(text: str) -> Tokenization:
         pos = end + 1
     if _INVISIBLE_RE.search(flat):
         sentences, tokens = _trim_invisible(flat, sentences), _trim_invisible(flat, tokens)
-    return Tokenization(tuple(sentences), tuple(tokens))
+    return sentences, tokens
+
+
+def _flatten(text: str) -> str:
+    return text.translate(_FLATTEN) if _ODD_WHITESPACE.search(text) else text
+
+
+def _aligned(flat: str) -> tuple[list[Fragment], Any, Any] | None:
+    """Sentences, token starts and token ends (numpy arrays) found by counting (see
+    :mod:`annotator.alignment`), or ``None`` when only the search can place them."""
+    from annotator import alignment
+
+    found = alignment.align(flat, *_hazm_strings(flat))
+    if found is None:
+        return None
+    sentences = alignment.pairs(found.sentence_starts, found.sentence_ends)
+    starts, ends = found.token_starts, found.token_ends
+    marks = [m.start() for m in _INVISIBLE_RE.finditer(flat)]
+    if marks:
+        sentences = _trim_invisible(flat, sentences)
+        starts, ends = alignment.trim_edges(flat, starts, ends, marks, trim_span)
+    return sentences, starts, ends
+
+
+def tokenize(text: str) -> Tokenization:
+    """Sentences and tokens of ``text`` as code-point ``(start, end)`` pairs.
+
+    Each line is split into sentences by hazm's ``SentenceTokenizer`` (so a title without a
+    final period never merges with the next paragraph), each sentence into tokens by hazm's
+    ``WordTokenizer`` (joined verb parts such as «شده است» make one token). Both are aligned
+    back to the text, by counting where that is exact and else by a forward search. Spans are
+    in order, non-overlapping, non-empty and start and end on neither whitespace nor an
+    invisible joiner; tokens never cross sentences.
+    """
+    if not text:
+        return Tokenization((), ())
+    flat = _flatten(text)
+    found = _aligned(flat)
+    if found is None:
+        sentences, tokens = _tokenize_by_search(flat)
+        return Tokenization(tuple(sentences), tuple(tokens))
+    from annotator.alignment import pairs
+
+    sentences, starts, ends = found
+    return Tokenization(tuple(sentences), tuple(pairs(starts, ends)))
+
+
+def tokenize_packed(text: str) -> PackedTokens:
+    """:func:`tokenize` packed for storage, without building a tuple per token on the way."""
+    if not text:
+        return PackedTokens.pack(Tokenization((), ()))
+    flat = _flatten(text)
+    found = _aligned(flat)
+    if found is None:
+        sentences, tokens = _tokenize_by_search(flat)
+        return PackedTokens.pack(Tokenization(tuple(sentences), tuple(tokens)))
+    from annotator.alignment import byte_deltas, pairs
+
+    sentences, starts, ends = found
+    deltas = byte_deltas(starts, ends)
+    packed = bytes((_PACK_BYTES,)) + deltas if deltas else pack_offsets(pairs(starts, ends))
+    return PackedTokens(pack_offsets(sentences), packed, len(sentences), len(starts))
 
 
 def analyse(raw: str, *, normalize: bool = False, strip_diacritics: bool = False) -> tuple[str, Tokenization]:
@@ -369,11 +477,20 @@ def analyse(raw: str, *, normalize: bool = False, strip_diacritics: bool = False
     :param normalize: run hazm's full normaliser first (:func:`hazm_normalize`)
     :param strip_diacritics: remove Arabic harakat
     """
-    if normalize:
-        text = hazm_normalize(raw, strip_diacritics=strip_diacritics)
-    else:
-        text = canonicalize(raw, strip_diacritics=strip_diacritics)
+    text = _canonical(raw, normalize=normalize, strip_diacritics=strip_diacritics)
     return text, tokenize(text)
+
+
+def analyse_packed(raw: str, *, normalize: bool = False, strip_diacritics: bool = False) -> tuple[str, PackedTokens]:
+    """:func:`analyse` with the tokenisation packed for storage, as an import needs it."""
+    text = _canonical(raw, normalize=normalize, strip_diacritics=strip_diacritics)
+    return text, tokenize_packed(text)
+
+
+def _canonical(raw: str, *, normalize: bool, strip_diacritics: bool) -> str:
+    if normalize:
+        return hazm_normalize(raw, strip_diacritics=strip_diacritics)
+    return canonicalize(raw, strip_diacritics=strip_diacritics)
 
 
 # --- storage ------------------------------------------------------------------------------

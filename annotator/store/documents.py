@@ -49,6 +49,30 @@ def insert_document(db: Database, row: DocumentRow, *, imported_at: str) -> Docu
     return DocumentId(cursor.lastrowid)
 
 
+_FTS_DEFERRED = "fts_deferred"
+
+
+def defer_search_index(db: Database) -> None:
+    """Let the documents inserted from now on in this transaction skip the search index
+    until :func:`index_deferred_documents` (bulk import; call both inside one transaction)."""
+    db.execute(
+        "INSERT OR IGNORE INTO project_meta (key, value)"
+        " VALUES (?, (SELECT coalesce(max(id), 0) FROM documents))", [_FTS_DEFERRED],
+    )
+
+
+def index_deferred_documents(db: Database) -> None:
+    """Index for search, in one statement, the documents inserted since :func:`defer_search_index`."""
+    row = db.execute("SELECT value FROM project_meta WHERE key = ?", [_FTS_DEFERRED]).fetchone()
+    if row is None:
+        return
+    db.execute(
+        "INSERT INTO documents_fts (rowid, title, text) SELECT id, title, text FROM documents WHERE id > ?",
+        [int(row[0])],
+    )
+    db.execute("DELETE FROM project_meta WHERE key = ?", [_FTS_DEFERRED])
+
+
 def insert_tokens(
     db: Database, document_id: DocumentId, *, tokenizer: str,
     sentences: bytes, sentence_count: int, tokens: bytes, token_count: int,

@@ -19,12 +19,14 @@ from annotator.errors import AnnotatorError, ProjectFileError
 from annotator.model import Tokenization
 from annotator.text import (
     CANON_VERSION,
+    PackedTokens,
     analyse,
     canonicalize,
     hazm_normalize,
     pack_offsets,
     snap_to_tokens,
     tokenize,
+    tokenize_packed,
     trim_span,
     unpack_offsets,
 )
@@ -35,7 +37,7 @@ INVISIBLE = set(
     ZWNJ + ZWJ + "\u200b\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
     "\u2066\u2067\u2068\u2069"
 )
-PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", 200)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def blank(ch: str) -> bool:
@@ -240,6 +242,26 @@ def test_canonicalize_never_adds_a_zwnj_nor_leaves_carriage_returns(raw):
     assert ZWNJ * 2 not in out
     assert "\r" not in out
 
+
+@PROPERTY
+@given(canon_texts)
+def test_zwnj_shortcuts_give_what_checking_every_run_gives(raw):
+    """Dropping runs before spaces and punctuation at once, and skipping the usual ZWNJ between
+    two joining letters, changes nothing against looking at every run."""
+    import re
+
+    from annotator.text import _fix_zwnj, _zwnj_or_nothing
+
+    every_run = re.compile(ZWNJ + "+")
+    assert _fix_zwnj(raw) == every_run.sub(_zwnj_or_nothing, raw)
+
+
+def test_the_edge_characters_a_zwnj_is_dropped_before_are_all_edges():
+    import unicodedata
+
+    from annotator.text import _EDGE_CATEGORIES, _EDGE_PUNCTUATION
+
+    assert all(unicodedata.category(c)[0] in _EDGE_CATEGORIES for c in _EDGE_PUNCTUATION)
 
 # --- hazm ------------------------------------------------------------------------------------
 
@@ -547,3 +569,47 @@ def test_pack_uses_one_byte_per_value_when_it_can_and_varints_otherwise():
     assert pack_offsets(wide)[0] == 1
     for pairs in (small, wide, [], [(5, 5)]):
         assert unpack_offsets(pack_offsets(pairs)) == tuple(pairs)
+
+
+# --- counting and searching agree ----------------------------------------------------------
+
+
+def by_search(text: str) -> Tokenization:
+    from annotator.text import _flatten, _tokenize_by_search
+
+    sentences, tokens = _tokenize_by_search(_flatten(text))
+    return Tokenization(tuple(sentences), tuple(tokens))
+
+
+@PROPERTY
+@given(st.one_of(token_texts, canon_texts))
+def test_counting_and_searching_place_every_token_alike(text):
+    tokenization = tokenize(text)
+    assert tokenization == by_search(text)
+    assert tokenize_packed(text) == PackedTokens.pack(tokenization)
+
+
+def test_an_ordinary_article_is_aligned_by_counting_and_odd_ones_by_search():
+    from annotator import alignment
+    from annotator.text import _hazm_strings
+
+    assert alignment.align(CLEAN_ARTICLE, *_hazm_strings(CLEAN_ARTICLE)) is not None
+    joined_verb_and_underscore = "فایل data_file گفته شده است"
+    assert alignment.align(joined_verb_and_underscore, *_hazm_strings(joined_verb_and_underscore)) is None
+    assert tokenize(joined_verb_and_underscore) == by_search(joined_verb_and_underscore)
+    assert alignment.align("a\x00b", ["a\x00b"], ["a", "b"], [2]) is None
+
+
+def test_counting_refuses_tokens_that_straddle_a_sentence_end():
+    from annotator import alignment
+
+    assert alignment.align("ab cd", ["ab", "cd"], ["a", "bc", "d"], [2, 1]) is None
+    found = alignment.align("ab cd", ["ab", "cd"], ["a", "b", "cd"], [2, 1])
+    assert alignment.pairs(found.token_starts, found.token_ends) == [(0, 1), (1, 2), (3, 5)]
+    assert alignment.pairs(found.sentence_starts, found.sentence_ends) == [(0, 2), (3, 5)]
+
+
+def test_packing_from_counting_falls_back_to_varints_for_a_long_token():
+    text = "الف " + "ب" * 300 + " ج"
+    assert tokenize_packed(text) == PackedTokens.pack(tokenize(text))
+    assert tokenize_packed(text).tokens[0] == 1

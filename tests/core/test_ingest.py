@@ -1,0 +1,107 @@
+"""The import pipeline end to end: files land whole or not at all, batches are searchable,
+re-imports are no-ops, and two worker processes store exactly what one process stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator import ingest
+from annotator.errors import ValidationError
+from annotator.ingest import import_paths
+from annotator.project import Project
+
+# Written for these tests: each names a distinct city, so a search finds exactly one.
+CITIES = ["تبریز", "شیراز", "مشهد", "اصفهان", "کرمان", "یزد", "رشت"]
+
+
+def article(city: str) -> str:
+    return (f"خبر {city}\nاستاندار {city} گفت: «پروژه ظرف ۲۰ روز تمام می‌شود.»\n"
+            "وی افزود که بودجه آن تأمین شده است.")
+
+
+def write_articles(folder: Path, cities: list[str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, city in enumerate(cities):
+        (folder / f"{i:02d}.txt").write_text(article(city), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    """Commit every two documents, so an import of a few files spans several batches."""
+    monkeypatch.setattr(ingest._BatchWriter, "COMMIT_EVERY", 2)
+
+
+def fts_is_consistent(project: Project) -> bool:
+    project.db.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)")
+    return True
+
+
+def test_every_batch_is_indexed_for_search_and_nothing_stays_deferred(project, tmp_path, small_batches):
+    report = import_paths(project, [write_articles(tmp_path / "in", CITIES)], workers=1)
+    assert report.added == len(CITIES) and not report.problems
+    for city in CITIES:
+        assert project.count_documents(search=city) == 1, city
+    assert project.count_documents(search="استاندار") == len(CITIES)
+    assert project.db.execute("SELECT count(*) FROM project_meta WHERE key = 'fts_deferred'").fetchone()[0] == 0
+    assert fts_is_consistent(project)
+
+
+def test_a_document_added_after_an_import_is_indexed_at_once(project, tmp_path, small_batches):
+    from tests.core.conftest import add_text
+
+    import_paths(project, [write_articles(tmp_path / "in", CITIES[:3])], workers=1)
+    add_text(project, article("زاهدان"))
+    assert project.count_documents(search="زاهدان") == 1 and fts_is_consistent(project)
+
+
+def test_reimporting_is_a_no_op_that_says_so(project, tmp_path):
+    folder = write_articles(tmp_path / "in", CITIES[:3])
+    import_paths(project, [folder], workers=1)
+    again = import_paths(project, [folder], workers=1)
+    assert (again.added, again.duplicates) == (0, 3) and project.count_documents() == 3
+
+
+def test_a_file_that_fails_half_way_leaves_nothing_and_the_others_land(project, tmp_path, monkeypatch, small_batches):
+    lines = [f'{{"text": "{article(city)}"}}'.replace("\n", "\\n") for city in CITIES[:3]]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a_good.jsonl").write_text(lines[0] + "\n", encoding="utf-8")
+    (tmp_path / "in" / "b_bad.jsonl").write_text(lines[1] + "\n" + lines[2] + "\n", encoding="utf-8")
+    real_add = Project.add_document
+
+    def refuse_kerman(self, row, tokens, *, tokenizer):
+        if CITIES[2] in row.text:
+            raise ValidationError("refused for the test")
+        return real_add(self, row, tokens, tokenizer=tokenizer)
+
+    monkeypatch.setattr(Project, "add_document", refuse_kerman)
+    report = import_paths(project, [tmp_path / "in"], workers=1)
+    assert report.added == 1 and project.count_documents() == 1
+    assert project.count_documents(search=CITIES[1]) == 0, "the bad file's first record was rolled back"
+    [problem] = report.problems
+    assert problem.path.endswith("b_bad.jsonl") and "nothing from this file was imported" in problem.reason
+    assert fts_is_consistent(project)
+
+
+def test_cancelling_keeps_the_files_already_written_searchable(project, tmp_path, small_batches):
+    folder = write_articles(tmp_path / "in", CITIES)
+    seen = []
+    report = import_paths(project, [folder], workers=1, progress=lambda r: seen.append(r.files),
+                          cancelled=lambda: len(seen) >= 3)
+    assert report.cancelled and report.added == 3
+    assert [project.count_documents(search=city) for city in CITIES] == [1, 1, 1, 0, 0, 0, 0]
+    assert fts_is_consistent(project)
+
+
+def test_two_workers_store_exactly_what_one_process_stores(tmp_path):
+    folder = write_articles(tmp_path / "in", CITIES)
+    stored = []
+    for workers in (1, 2):
+        with Project.init(tmp_path / f"w{workers}.db") as project:
+            import_paths(project, [folder], workers=workers)
+            stored.append(project.db.execute(
+                "SELECT d.uid, d.text, t.sentences, t.tokens FROM documents d"
+                " JOIN document_tokens t ON t.document_id = d.id ORDER BY d.id").fetchall())
+    assert stored[0] == stored[1] and len(stored[0]) == len(CITIES)
