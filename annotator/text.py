@@ -281,7 +281,8 @@ _INVISIBLE_RE = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
 _FLATTEN = str.maketrans(
     {c: "\n" for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"} | {c: " " for c in "\t\x1f" + _SPACES}
 )
-_ODD_WHITESPACE = re.compile(r"[^\S \n]")
+# Whitespace other than " " and "\n" (what str.isspace() accepts), listed: faster than [^\S \n].
+_ODD_WHITESPACE = _char_class(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n")
 _WORDS = re.compile(r"\S+")
 _NOT_SPACE = re.compile(r"[^ ]")
 _WINDOW = 64  # how far past the expected place a token that hazm changed is looked for

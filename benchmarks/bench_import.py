@@ -6,7 +6,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import corpus_texts, peak_rss_mb, rss_mb, write_result
+from benchmarks.common import best_of, corpus_texts, peak_rss_mb, rss_mb, write_result
 
 
 def _hazm_alone(texts: list[str]) -> float:
@@ -48,6 +48,42 @@ def _import(files: Path, folder: Path, workers: int, name: str) -> tuple[float, 
     return elapsed, memory
 
 
+def _stages(texts: list[str], folder: Path) -> dict[str, float]:
+    """Where one core's import time goes, stage by stage, in seconds (best of three each)."""
+    from annotator import alignment
+    from annotator import text as textpipe
+    from annotator.analysis import analyse_one
+    from annotator.ingest import tokenizer_name
+    from annotator.project import Project
+    from annotator.store import documents as doc_sql
+    from annotator.store import meta as meta_sql
+    from annotator.store.documents import DocumentRow
+
+    canonical = [textpipe.canonicalize(t) for t in texts]
+    strings = [textpipe._hazm_strings(t) for t in canonical]
+    analysed = [analyse_one(t, False, False) for t in texts]
+
+    def write() -> None:
+        path = folder / "stages.db"
+        path.unlink(missing_ok=True)
+        with Project.init(path) as project:
+            meta_sql.begin(project.db)
+            doc_sql.defer_search_index(project.db)
+            for a in analysed:
+                row = DocumentRow(uid=a.uid, title="t", text=a.text, raw_text=None, canon_version=1)
+                project.add_document(row, a.tokens, tokenizer=tokenizer_name())
+            doc_sql.index_deferred_documents(project.db)
+            meta_sql.commit(project.db)
+
+    return {
+        "canonicalise": best_of(3, lambda: [textpipe.canonicalize(t) for t in texts]),
+        "hazm_as_the_import_calls_it": best_of(3, lambda: [textpipe._hazm_strings(t) for t in canonical]),
+        "align_by_counting": best_of(3, lambda: [alignment.align(t, *s) for t, s in zip(canonical, strings, strict=True)]),
+        "analyse_all_in_one": best_of(3, lambda: [analyse_one(t, False, False) for t in texts]),
+        "write_with_search_index": best_of(3, write),
+    }
+
+
 def run(extra_dirs: list[Path], count: int = 2000) -> dict:
     texts = corpus_texts(count, extra_dirs)
     with tempfile.TemporaryDirectory() as tmp:
@@ -60,6 +96,8 @@ def run(extra_dirs: list[Path], count: int = 2000) -> dict:
         one_core, memory = _import(files, folder, 1, "one")
         two_cores, _ = _import(files, folder, 2, "two")
         raw = _raw_insert(texts, folder)
+        peak = peak_rss_mb()  # before the stage breakdown, which holds every result in memory
+        stages = _stages(texts, folder)
     figures = {
         "articles": count,
         "characters": sum(map(len, texts)),
@@ -72,9 +110,10 @@ def run(extra_dirs: list[Path], count: int = 2000) -> dict:
         "ratio_import_1_core_to_hazm (target <= 1.5)": one_core / hazm_alone,
         "ratio_import_2_cores_to_hazm (target < 1)": two_cores / hazm_alone,
         "ratio_import_1_core_to_raw_insert": one_core / raw,
+        **{f"stage_{name}_to_hazm": seconds / hazm_alone for name, seconds in stages.items()},
         "rss_mb_during_import_first": memory[0] if memory else rss_mb(),
         "rss_mb_during_import_last": memory[-1] if memory else rss_mb(),
-        "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_mb": peak,
     }
     write_result("import", figures)
     return figures

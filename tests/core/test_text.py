@@ -613,3 +613,10 @@ def test_packing_from_counting_falls_back_to_varints_for_a_long_token():
     text = "الف " + "ب" * 300 + " ج"
     assert tokenize_packed(text) == PackedTokens.pack(tokenize(text))
     assert tokenize_packed(text).tokens[0] == 1
+
+
+def test_the_odd_whitespace_class_is_every_whitespace_but_space_and_newline():
+    from annotator.text import _ODD_WHITESPACE
+
+    odd = {chr(cp) for cp in range(0x110000) if _ODD_WHITESPACE.match(chr(cp))}
+    assert odd == {chr(cp) for cp in range(0x110000) if chr(cp).isspace()} - {" ", "\n"}
