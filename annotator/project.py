@@ -206,11 +206,11 @@ class Project(ActorMethods):
         :param tokenizer: names the tokeniser and its version, kept beside the offsets
         :returns: the document id and whether it was newly created
         """
-        existing = doc_sql.document_id_by_uid(self.db, row.uid)
-        if existing is not None:
-            return existing, False
         packed = tokens if isinstance(tokens, PackedTokens) else PackedTokens.pack(tokens)
-        with self.db.atomic():
+        with self.db.atomic():  # the check and the insert in one transaction: no race
+            existing = doc_sql.document_id_by_uid(self.db, row.uid)
+            if existing is not None:
+                return existing, False
             document_id = doc_sql.insert_document(self.db, row, imported_at=now())
             doc_sql.insert_tokens(
                 self.db, document_id, tokenizer=tokenizer,
