@@ -4,8 +4,9 @@ Semantics (see :mod:`annotator.handout.reconcile` for the matching rules):
 
 - documents are matched by content hash (uid); a text that differs under the same hash, or a
   document the project lacks (unless ``add_documents``), refuses the merge;
-- annotators by name (created, with their role, when missing); actors by name and type (the
-  project's actor gains the file's aliases), other actors the file's annotations use are added;
+- annotators by name (created, with their role, when missing); actors of one type by kb id or
+  by name however spelled (the project's actor gains the file's spellings and aliases), other
+  actors the file's annotations use are added;
 - each (document, annotator) layer in a file replaces that annotator's layer in the project,
   unless identical: identical spans and relations stay untouched, so merging the same file
   twice changes nothing, and a file merged again after more work brings exactly the edits;

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator import rules
+from annotator.actor_names import name_key
 from annotator.handout.lookup import TagsetIndex
 from annotator.ids import ActorId, AnnotatorId, DocumentId, SpanId
 from annotator.model import ActorDraft, DocumentStatus, Relation, Span, SpanDraft
@@ -215,17 +216,24 @@ def _used_actors(index: TagsetIndex, source: Source) -> set[ActorId]:
 
 
 def _match_actors(project: Project, plan: MergePlan) -> None:
-    """Same name and type: the target's actor (aliases united); otherwise a new actor, when used."""
-    existing: dict[tuple[str, str], Any] = {}
+    """The same type and the same knowledge-base id, or else the same name however spelled
+    (:func:`~annotator.actor_names.name_key`): the project's actor, aliases united; otherwise
+    a new actor, when the file's annotations use it (one for all files that spell it alike)."""
+    by_name: dict[tuple[str, str], Any] = {}
+    by_kb: dict[tuple[str, str], Any] = {}
     for actor in sorted(actor_sql.list_actors(project.db), key=lambda a: a.id):
-        existing.setdefault((actor.name, actor.type), actor)
+        by_name.setdefault((name_key(actor.name), actor.type), actor)
+        if actor.kb_id:
+            by_kb.setdefault((actor.kb_id.strip(), actor.type), actor)
     actors = plan.actors
+    placeholders: dict[tuple[str, str], NewActor] = {}
     for index, source in enumerate(plan.sources):
         used = _used_actors(plan.index, source)
         for actor in source.actors.values():
             key = (actor.name.strip(), actor.type)
-            if key in existing:
-                target = existing[key]
+            matching = (name_key(actor.name), actor.type)
+            target = (by_kb.get((actor.kb_id.strip(), actor.type)) if actor.kb_id else None) or by_name.get(matching)
+            if target is not None:
                 actors.refs[(index, actor.id)] = target.id
                 actors.matched += 1
                 current = project.actor(target.id)
@@ -234,13 +242,14 @@ def _match_actors(project: Project, plan: MergePlan) -> None:
                 if united != current.aliases:
                     actors.aliases[target.id] = united
             elif actor.id in used:
-                placeholder = NewActor(*key)
+                placeholder = placeholders.setdefault(matching, NewActor(*key))
                 actors.refs[(index, actor.id)] = placeholder
                 draft = actors.new.get(placeholder) or ActorDraft(
                     name=key[0], type=actor.type, subtype=actor.subtype, kb_id=actor.kb_id,
                     attrs=rules.apply_defaults(project.tagset, "ACTOR", actor.attrs), origin=actor.origin)
+                spellings = (*draft.aliases, key[0], *actor.aliases)
                 actors.new[placeholder] = dataclasses.replace(
-                    draft, aliases=tuple(dict.fromkeys(a for a in (*draft.aliases, *actor.aliases) if a != key[0])))
+                    draft, aliases=tuple(dict.fromkeys(a for a in spellings if a and a != draft.name)))
             else:
                 actors.unused += 1
     for placeholder, draft in actors.new.items():

@@ -171,6 +171,40 @@ def test_actors_reconcile_by_name_and_type(lead, tmp_path):
     assert not merge_databases(lead, [path]).changed
 
 
+def test_actors_spelled_apart_or_sharing_a_kb_id_are_one_actor(lead, tmp_path):
+    """Files made apart spell the mayor with Arabic ي and a ZWNJ, or name him otherwise but with
+    the project's kb id; a new actor two files spell differently is added once."""
+    lead.update_actor(lead.actors(search="شهردار تهران")[0].id, kb_id="Q1")
+    paths = []
+    for name, spelled, kb_id, newcomer in [("سارا", "شهردار  تهران", None, "علیرضا زاکانی"),
+                                           ("نرگس", "زاکانی", "Q1", "علی‌رضا زاکاني")]:
+        path = tmp_path / f"{name}.db"
+        with Project.init(path) as other:
+            person = other.add_annotator(name)
+            mayor, _ = other.add_actor(ActorDraft(name=spelled, type="PER", kb_id=kb_id))
+            new, _ = other.add_actor(ActorDraft(name=newcomer, type="PER"))
+            document = add_text(other, TEXTS[0])
+            annotate(other, document, person, actor=mayor)
+            other.add_span(SpanDraft(document.id, person.id, "ACTOR_MENTION", (find(document.text, "تهران"),),
+                                     actor_id=new.id))
+        paths.append(path)
+    report = merge_databases(lead, paths)
+    assert (report.actors_matched, report.actors_added) == (2, 1)
+    mayor = next(a for a in lead.actors() if a.kb_id == "Q1")
+    assert mayor.name == "شهردار تهران" and set(mayor.aliases) >= {"شهردار  تهران", "زاکانی"}
+    [newcomer] = [a for a in lead.actors() if "زاکان" in a.name and a.id != mayor.id]
+    assert newcomer.name == "علیرضا زاکانی" and "علی‌رضا زاکاني" in newcomer.aliases
+
+
+def test_the_name_key_forgives_spelling_but_not_other_words():
+    from annotator.actor_names import name_key
+
+    assert name_key("محمدباقر قالیباف") == name_key("محمد‌باقر  قاليباف") == name_key("«محمد باقر قالیباف»")
+    assert name_key("Hamid Rezaei") == name_key("hamid rezaei")
+    assert name_key("وزیر نیرو") != name_key("وزیر نفت")
+    assert name_key("شهردار تهران") != name_key("شهرداری تهران")
+
+
 def actor_attribute_tagset():
     data = default_tagset().to_json()
     for label in data["relation_types"]:
