@@ -16,6 +16,7 @@ from annotator.project import Project
 from tests.ui.helpers import click, drag, key, type_text
 from ui.session import Session
 
+
 # -- driving helpers -------------------------------------------------------------------------
 def mark(window, needle, label_key, *, nth=0, digit=None):
     """Drag over ``needle`` (the nth time it occurs), press the label key (and a popup digit)."""

@@ -9,9 +9,8 @@ from annotator.handout.package import package_for
 from annotator.model import SpanDraft
 from annotator.project import Project
 from tests.core.conftest import SHORT_ARTICLE
-from tests.ui.conftest import THIRD, add_text
+from tests.ui.conftest import THIRD, add_text, open_window
 from tests.ui.helpers import find
-from tests.ui.conftest import open_window
 from tests.ui.test_review import make_lead_project
 
 
