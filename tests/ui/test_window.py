@@ -228,3 +228,30 @@ def test_opening_a_file_that_is_not_a_project_says_so(window, tmp_path):
     assert not window.open_project(bad)
     assert "not an annotator project" in window.statusBar().currentMessage()
     assert window.session.document is not None  # the open project stays open
+
+
+def test_span_boxes_are_reused_between_paints_and_follow_a_rewrap(article_window, qtbot):
+    """The boxes of a span are computed once per layout and reused by later paints; when the
+    window narrows and the paragraph wraps anew they are computed again, matching a fresh
+    computation (so bars and outlines never stay where the words were)."""
+    window, view = article_window, article_window.article
+    text = window.session.document.text
+    start, end = find(text, "خط دوم متروی شیراز تا پایان سال")
+    view.select_range(start, end)
+    key(view, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: window.session.selected is not None)
+    block = view.document().findBlock(view.offsets.to_utf16(start))
+    local = view.offsets.to_utf16(start) - block.position(), view.offsets.to_utf16(end) - block.position()
+
+    def boxes():
+        origin = view.blockBoundingGeometry(block).translated(view.contentOffset()).topLeft()
+        return view.rects_in_block(block, origin, *local), view._rects(block.layout(), origin, *local)
+
+    cached, fresh = boxes()
+    assert cached and cached == fresh
+    stamp_before = view._rect_cache[block.blockNumber()][0]
+    lines_before = block.layout().lineCount()
+    window.resize(window.width() // 3, window.height())
+    qtbot.waitUntil(lambda: block.layout().lineCount() > lines_before)
+    cached, fresh = boxes()
+    assert cached == fresh and view._rect_cache[block.blockNumber()][0] != stamp_before

@@ -75,7 +75,7 @@ class LayerView(ArticleView):
                 break
             for segment in self.index.segments(block.blockNumber()):
                 if segment.span_id in self.marked and segment.span_id != self.selected:
-                    for rect in self._rects(block.layout(), geometry.topLeft(), segment.start, segment.end):
+                    for rect in self.rects_in_block(block, geometry.topLeft(), segment.start, segment.end):
                         painter.drawRoundedRect(rect.adjusted(-1.5, 0, 1.5, 0), 3, 3)
             block = block.next()
         painter.end()

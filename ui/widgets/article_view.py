@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QTextBlock,
     QTextCursor,
     QTextLine,
     QTextOption,
@@ -81,6 +82,8 @@ class ArticleView(QPlainTextEdit):
         self.overlay: Callable[[QPainter], None] | None = None  # draws links over the text
         self.layer = None  # optional ui.widgets.suggestions.SuggestionLayer: how suggestions are drawn
         self.extra_keys: Callable[[QKeyEvent], bool] | None = None  # keys the view leaves (Enter, J, U)
+        # block number -> (layout stamp, (start, end) -> rects relative to the block): see rects_in_block
+        self._rect_cache: dict[int, tuple[tuple, dict[tuple[int, int], list[QRectF]]]] = {}
         self._apply_rtl()
 
     # -- content ---------------------------------------------------------------------------
@@ -97,6 +100,7 @@ class ArticleView(QPlainTextEdit):
         self.highlighter.index = self.index
         self.spans = dict(spans)
         self.index.rebuild(self.spans.values())
+        self._rect_cache.clear()
         self.selected = None
         self._find = []
         self.setExtraSelections([])
@@ -208,7 +212,7 @@ class ArticleView(QPlainTextEdit):
                 break
             segments = self.index.segments(block.blockNumber())
             if segments and block.isVisible() and geometry.bottom() >= dirty.top():
-                self._paint_block(painter, block.layout(), geometry.topLeft(), segments)
+                self._paint_block(painter, block, geometry.topLeft(), segments)
             block = block.next()
         if self.overlay is not None:
             self.overlay(painter)
@@ -251,13 +255,14 @@ class ArticleView(QPlainTextEdit):
             numbers.update(range(first, last + 1))
         return numbers
 
-    def _paint_block(self, painter: QPainter, layout, origin: QPointF, segments) -> None:
+    def _paint_block(self, painter: QPainter, block: QTextBlock, origin: QPointF, segments) -> None:
+        layout = block.layout()
         for segment in segments:
             if segment.lane >= MAX_BARS or (self.layer is not None and not self.layer.draws_bar(segment)):
                 continue
             label = self.tagset.find_label(segment.label) if self.tagset else None
             color = QColor(label.color if label else "#888888").darker(160)
-            for rect in self._rects(layout, origin, segment.start, segment.end):
+            for rect in self.rects_in_block(block, origin, segment.start, segment.end):
                 y = rect.bottom() - (segment.lane + 1) * BAR_STEP
                 painter.fillRect(QRectF(rect.left() + 1.5, y, max(rect.width() - 3, 1.0), BAR_HEIGHT), color)
         if self.layer is not None:
@@ -268,8 +273,22 @@ class ArticleView(QPlainTextEdit):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for segment in selected:
-                for rect in self._rects(layout, origin, segment.start, segment.end):
+                for rect in self.rects_in_block(block, origin, segment.start, segment.end):
                     painter.drawRoundedRect(rect.adjusted(-1, 0.5, 1, -0.5), 3, 3)
+
+    def rects_in_block(self, block: QTextBlock, origin: QPointF, start: int, end: int) -> list[QRectF]:
+        """:meth:`_rects` of ``block``'s ``[start, end)`` placed at ``origin``, reused from
+        earlier paints while the block keeps its text and its line breaks."""
+        layout = block.layout()
+        lines = layout.lineCount()
+        stamp = (block.revision(), lines, layout.lineAt(0).width() if lines else 0.0)
+        entry = self._rect_cache.get(block.blockNumber())
+        if entry is None or entry[0] != stamp:
+            entry = self._rect_cache[block.blockNumber()] = (stamp, {})
+        relative = entry[1].get((start, end))
+        if relative is None:
+            relative = entry[1][(start, end)] = self._rects(layout, QPointF(0, 0), start, end)
+        return [rect.translated(origin) for rect in relative]
 
     @staticmethod
     def _rects(layout, origin: QPointF, start: int, end: int) -> list[QRectF]:
@@ -389,6 +408,7 @@ class ArticleView(QPlainTextEdit):
 
     # -- zoom and font ---------------------------------------------------------------------
     def set_text_font(self, font: QFont) -> None:
+        self._rect_cache.clear()
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._apply_rtl()

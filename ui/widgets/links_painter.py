@@ -54,7 +54,7 @@ def span_rects(view: ArticleView, span: Span) -> list[QRectF]:
         while block.isValid() and block.position() < e16:
             origin = view.blockBoundingGeometry(block).translated(offset).topLeft()
             start, end = max(s16, block.position()) - block.position(), min(e16, block.position() + block.length())
-            rects += ArticleView._rects(block.layout(), origin, start, end - block.position())
+            rects += view.rects_in_block(block, origin, start, end - block.position())
             block = block.next()
     return rects
 
