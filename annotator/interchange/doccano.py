@@ -22,6 +22,8 @@ from annotator.interchange.jsonstream import json_values
 from annotator.interchange.plan import PlannedDocument, PlannedRelation, PlannedSpan
 
 _SPAN_KEYS = ("text", "label", "labels", "entities", "relations", "meta", "data")
+# Keys of doccano's label-type definitions (Settings > Labels > Export), never of a document.
+_LABEL_TYPE_KEYS = frozenset({"background_color", "text_color", "suffix_key", "prefix_key"})
 
 
 def _offsets(start: Any, end: Any, text: str, path: Path, line: int) -> tuple[int, int]:
@@ -42,6 +44,10 @@ def _from_labels(labels: list[Any], text: str, path: Path, line: int) -> list[Pl
 
 def record_to_plan(record: Mapping[str, Any], path: Path, line: int) -> PlannedDocument:
     """One doccano record as a planned document."""
+    if _LABEL_TYPE_KEYS & record.keys() and not {"label", "labels", "entities"} & record.keys():
+        raise InputError(f"a doccano label-types file (the definition of label {record.get('text')!r}), "
+                         "not annotated documents; import the files doccano's dataset export wrote "
+                         "and add these labels to the tagset", path=path, line=line)
     text = record.get("text", record.get("data"))
     if not isinstance(text, str) or not text.strip():
         raise InputError('no "text": every doccano record needs its text', path=path, line=line)

@@ -91,6 +91,14 @@ def test_bad_offsets_and_classification_files(ner_project, tmp_path):
         read_documents([classes], "doccano")
 
 
+def test_a_label_types_file_is_not_taken_for_documents(tmp_path):
+    labels = tmp_path / "label_types.json"
+    labels.write_text(json.dumps([{"id": 1, "text": "گوینده", "prefix_key": None, "suffix_key": "g",
+                                   "background_color": "#FFAA00", "text_color": "#000000"}]), encoding="utf-8")
+    with pytest.raises(InputError, match=r"label_types.json:1: a doccano label-types file .*'گوینده'"):
+        read_documents([labels], "doccano")
+
+
 def test_shared_examples_parse():
     if not SHARED.is_dir():
         pytest.skip("shared/formats/doccano is not beside the repository")
