@@ -48,6 +48,7 @@ class Document:
     canon_version: int = 1
     meta: Mapping[str, Any] = field(default_factory=dict)
     imported_at: str | None = None
+    external_id: str | None = None  # the id the source gave it (a jsonl/csv id, a brat file's name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,10 +34,19 @@ NOTE, NORM = "note", "norm"
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
-def file_stem(record: Mapping[str, Any], *, per_annotator: bool) -> str:
-    """``000012`` or, when one document comes once per annotator, ``000012-maryam``."""
-    stem = f"{record['id']:06d}"
-    return f"{stem}-{_UNSAFE.sub('_', record['annotator'])}" if per_annotator else stem
+def file_stem(record: Mapping[str, Any], *, per_annotator: bool, taken: set[str]) -> str:
+    """The document's external id made safe as a file name (so a brat file keeps its name through
+    import and export, and a jsonl id names its file), else its number ``000012``; ``-maryam``
+    after it when one document comes once per annotator. A name in ``taken`` gets the number
+    appended; the name returned is added to ``taken``."""
+    number = f"{record['id']:06d}"
+    stem = _UNSAFE.sub("_", record.get("external_id") or "").strip("._")[:100] or number
+    if per_annotator:
+        stem = f"{stem}-{_UNSAFE.sub('_', record['annotator'])}"
+    if stem in taken:
+        stem = f"{stem}-{number}"
+    taken.add(stem)
+    return stem
 
 
 class _Ids:
@@ -161,13 +170,14 @@ class BratWriter:
         self.context, self.per_annotator = context, per_annotator
         self.actors: dict[int, dict[str, Any]] = {}
         self.count = 0
+        self.stems: set[str] = set()
 
     def add(self, record: dict[str, Any], tokenization: Tokenization) -> None:
         folder = self.context.folder
         if self.context.splits:
             folder = folder / SPLIT_FILES[record["split"]]
             folder.mkdir(exist_ok=True)
-        stem = file_stem(record, per_annotator=self.per_annotator)
+        stem = file_stem(record, per_annotator=self.per_annotator, taken=self.stems)
         _write(folder / f"{stem}.txt", record["text"])
         lines = ann_lines(record, self.context.tagset)
         _write(folder / f"{stem}.ann", "".join(line + "\n" for line in lines))

@@ -15,7 +15,7 @@ from annotator.exporters.base import ExportContext, require, text_of
 from annotator.exporters.tagging import bio_tags
 from annotator.model import Tokenization
 
-_STRING_FIELDS = ("uid", "title", "text", "annotator", "status", "published", "source", "url")
+_STRING_FIELDS = ("uid", "external_id", "title", "text", "annotator", "status", "published", "source", "url")
 
 
 def _names(known: tuple[str, ...], seen: set[str]) -> list[str]:

@@ -99,7 +99,7 @@ def build_record(layer: LayerDocument, actor: Callable[[ActorId], Actor],
         relations.append({"type": relation.type, "head": local[relation.head], "tail": tail,
                           "attrs": relation.attrs, "origin": relation.origin})
     record: dict[str, Any] = {
-        "id": doc.id, "uid": doc.uid, "title": doc.title, "text": doc.text,
+        "id": doc.id, "uid": doc.uid, "external_id": doc.external_id, "title": doc.title, "text": doc.text,
         "annotator": layer.annotator, "status": layer.status, "spans": spans, "relations": relations,
         "actors": [actor_json(actor(ActorId(a))) for a in sorted(actor_ids)],
         "meta": doc.meta, "published": doc.published, "source": doc.source, "url": doc.url,

@@ -46,7 +46,8 @@ def record_to_plan(record: Mapping[str, Any], path: Path, line: int) -> PlannedD
     if problems:
         raise InputError("; ".join(problems[:3]), path=path, line=line)
     document = PlannedDocument(
-        path=str(path), text=record["text"], title=record.get("title"), line=line,
+        path=str(path), text=record["text"], title=record.get("title"), external_id=record.get("external_id"),
+        line=line,
         annotator=record.get("annotator"), status=record.get("status"), source=record.get("source"),
         url=record.get("url"), published=record.get("published"), meta=dict(record.get("meta") or {}),
         actors={str(a["id"]): _actor(a) for a in record.get("actors", ())})

@@ -56,6 +56,7 @@ class PlannedDocument:
     path: str
     text: str
     title: str | None = None
+    external_id: str | None = None
     line: int | None = None
     annotator: str | None = None
     status: str | None = None

@@ -88,7 +88,8 @@ class _Writer:
         row = DocumentRow(
             uid=analysed.uid, title=(planned.title or _first_line(analysed.text))[:300], text=analysed.text,
             raw_text=planned.text if planned.text != analysed.text else None, canon_version=CANON_VERSION,
-            source=planned.source, url=planned.url, published=planned.published, meta=planned.meta or None)
+            source=planned.source, url=planned.url, published=planned.published, meta=planned.meta or None,
+            external_id=planned.external_id)
         document_id, created = self.project.add_document(row, analysed.tokenization, tokenizer=tokenizer_name())
         if not created and self.project.span_counts([document_id], annotator_id=annotator_id).get(document_id):
             self.problem(f"{planned.where()}: this document is already in the project with spans by the same "

@@ -31,7 +31,8 @@ class DocumentRow:
 
 
 _DOC_COLUMNS = (
-    "id, uid, title, text, source, url, published, published_original, canon_version, meta, imported_at"
+    "id, uid, title, text, source, url, published, published_original, canon_version, meta, imported_at,"
+    " external_id"
 )
 
 
@@ -97,7 +98,7 @@ def get_document(db: Database, document_id: DocumentId) -> Document | None:
     return Document(
         id=DocumentId(row[0]), uid=row[1], title=row[2], text=row[3], source=row[4], url=row[5],
         published=row[6], published_original=row[7], canon_version=row[8],
-        meta=json.loads(row[9]), imported_at=row[10],
+        meta=json.loads(row[9]), imported_at=row[10], external_id=row[11],
     )
 
 

@@ -56,6 +56,7 @@ class DocumentRows:
     url: str | None
     published: str | None
     meta: dict[str, Any]
+    external_id: str | None = None
     spans: list[SpanRow] = field(default_factory=list)
     relations: list[RelationRow] = field(default_factory=list)
 
@@ -72,10 +73,10 @@ def read_chunk(db: Database, document_ids: Sequence[DocumentId]) -> dict[Documen
     marks = ", ".join("?" * len(document_ids))
     params = list(document_ids)
     docs: dict[DocumentId, DocumentRows] = {}
-    for row in db.execute(f"SELECT id, uid, title, text, source, url, published, meta FROM documents "
+    for row in db.execute(f"SELECT id, uid, title, text, source, url, published, meta, external_id FROM documents "
                           f"WHERE id IN ({marks})", params):
         docs[DocumentId(row[0])] = DocumentRows(DocumentId(row[0]), row[1], row[2], row[3], row[4], row[5], row[6],
-                                                json.loads(row[7]) if row[7] else {})
+                                                json.loads(row[7]) if row[7] else {}, row[8])
     loads = json.loads
     for (doc, sid, annotator, label, start, end, fragments, attrs, origin, score, actor) in db.execute(
             f'SELECT document_id, id, annotator_id, label, start, "end", fragments, attrs, origin, score, actor_id '

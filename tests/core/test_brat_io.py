@@ -148,8 +148,8 @@ def test_persian_round_trip_is_equivalent(brat_dir, tmp_path):
         assert quote.attrs == {"direct": True, "kind": "MIXED"}
         export_project(project, tmp_path / "out", format="brat", layer="مریم")
     out = tmp_path / "out"
-    assert (out / "000001.txt").read_text(encoding="utf-8") == TEXT
-    assert normalise((out / "000001.ann").read_text(encoding="utf-8"), TEXT) == normalise(ann_for(TEXT), TEXT)
+    assert (out / "doc.txt").read_text(encoding="utf-8") == TEXT, "the file keeps its name"
+    assert normalise((out / "doc.ann").read_text(encoding="utf-8"), TEXT) == normalise(ann_for(TEXT), TEXT)
     conf = (out / "annotation.conf").read_text(encoding="utf-8")
     assert "Promise\tAgent-Arg*:Speaker, Theme-Arg*:Quote" in conf
     assert "Same\tArg1:Speaker, Arg2:Speaker, <REL-TYPE>:symmetric-transitive" in conf
@@ -237,3 +237,25 @@ def test_parse_errors_name_the_line(tmp_path):
     with pytest.raises(InputError, match=r"x.ann:2: not a brat annotation line"):
         parse_ann("T1\tA 0 1\ta\nT2\tA zero one\tb\n", str(tmp_path / "x.ann"))
     assert re.search("Reference", "N1\tReference T1 a:1\tx")
+
+
+def test_file_names_survive_a_round_trip_and_never_collide(tmp_path):
+    """A brat project's sub-folders and names come back as names; two documents that would get
+    the same name (and documents without one) get their number instead."""
+    from annotator.exporters.brat import file_stem
+
+    folder = tmp_path / "brat"
+    (folder / "week 1").mkdir(parents=True)
+    (folder / "annotation.conf").write_text(CONF, encoding="utf-8")
+    for name, text in (("week 1/خبر-اول", TEXT), ("second", TEXT + "\nپایان.")):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{name}.ann").write_text(ann_for(TEXT), encoding="utf-8")
+    with brat_project(folder) as project:
+        import_annotations(project, [folder], fmt="brat", annotator="مریم")
+        assert sorted(project.document(d).external_id for d in project.document_ids()) == ["second", "week 1/خبر-اول"]
+        export_project(project, tmp_path / "out", format="brat", layer="مریم")
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.ann")) == ["second.ann", "week_1_خبر-اول.ann"]
+    taken: set[str] = set()
+    stems = [file_stem({"id": i, "external_id": e, "annotator": "a"}, per_annotator=False, taken=taken)
+             for i, e in ((1, "x"), (2, "x"), (3, None), (4, "../..")) ]
+    assert stems == ["x", "x-000002", "000003", "000004"]

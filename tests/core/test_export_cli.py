@@ -99,7 +99,7 @@ def test_brat_init_import_export(runner, tmp_path):
     assert "7 span(s), 5 link(s)" in result.output
     exported = runner.invoke(main, ["export", str(db), str(tmp_path / "out"), "--format", "brat", "--layer", "مریم"])
     assert exported.exit_code == 0
-    assert (tmp_path / "out" / "000001.ann").is_file()
+    assert (tmp_path / "out" / "doc.ann").is_file(), "a brat file keeps its name through import and export"
 
 
 def test_import_refusals_are_one_line(runner, tmp_path):
