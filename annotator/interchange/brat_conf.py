@@ -183,12 +183,13 @@ def _with_text_attributes(specs: list[dict[str, Any]], names: tuple[str, ...]) -
     return specs + [_text_attribute(n, shown[n]) for n in names if n not in taken]
 
 
-def _shortcut(name: str, used: set[str]) -> str:
+def shortcut_for(name: str, used: set[str]) -> str:
+    """A free one-key shortcut for label ``name``: one of its letters if possible."""
     for key in [c for c in name.upper() if c in _KEYS] + list(_KEYS):
         if key not in used:
             used.add(key)
             return key
-    raise TagsetError(f"too many labels for one-key shortcuts (at most {len(_KEYS)}); split the brat configuration")
+    raise TagsetError(f"too many labels for one-key shortcuts (at most {len(_KEYS)}); split the configuration")
 
 
 def read_visual_labels(path: Path) -> dict[str, str]:
@@ -227,7 +228,7 @@ def tagset_from_brat(path: str | Path, *, name: str | None = None) -> Tagset:
     for i, (brat, label) in enumerate(builder.label_of.items()):
         kind = "event" if brat in builder.events else "entity"
         labels.append({"name": label, "display": builder.display(brat), "description": describe(kind, brat),
-                       "color": PALETTE[i % len(PALETTE)], "shortcut": _shortcut(label, used),
+                       "color": PALETTE[i % len(PALETTE)], "shortcut": shortcut_for(label, used),
                        "allow_fragments": True, "allow_overlap": True,
                        "attributes": _with_text_attributes(attributes.get(brat, []), ("note", "norm"))})
     for relation in relations:

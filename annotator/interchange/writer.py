@@ -99,8 +99,12 @@ class _Writer:
         self.report.new_documents += created
         self._annotations(planned, document_id, annotator_id, positions)
         self.report.dropped += [f"{planned.where()}: {d}" for d in planned.dropped]
-        if planned.status in ("in_progress", "done"):
-            self.project.set_status(document_id, annotator_id, planned.status)
+        # A file of annotations is the annotator's finished work on the document, even one that
+        # marks nothing there (so agreement counts what the other annotator marked as missed);
+        # our own jsonl says which status it had.
+        status = planned.status if planned.status is not None else "done"
+        if status in ("in_progress", "done"):
+            self.project.set_status(document_id, annotator_id, status)
 
     def _annotations(self, planned: PlannedDocument, document_id: DocumentId, annotator_id: AnnotatorId,
                      positions: list[int] | None) -> None:

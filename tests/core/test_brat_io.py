@@ -230,7 +230,7 @@ def test_tutorial_round_trip(tmp_path):
         original = originals[text].read_text(encoding="utf-8")
         assert normalise(txt.with_suffix(".ann").read_text(encoding="utf-8"), text) == normalise(original, text)
         compared += 1
-    assert compared == sum(1 for p in SHARED.glob("*.ann") if p.read_text(encoding="utf-8").strip())
+    assert compared == sum(1 for _ in SHARED.glob("*.ann")), "documents with an empty .ann come back too"
 
 
 def test_parse_errors_name_the_line(tmp_path):
