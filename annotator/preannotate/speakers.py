@@ -96,6 +96,8 @@ def classify(keys: list[str], surfaces: Mapping[int, str], first: int, last: int
     kind = V.head_kind(title[0]) if title else None
     if not title and "".join(name) in V.MEDIA_NAMES:
         return Mention(first, last, "NAME", name, surface_name=" ".join(shown[i:]), actor_type="ORG", subtype="MEDIA")
+    if not title and "".join(name) in V.PLACE_NAMES:  # «روسیه اعلام کرد»: the country speaks
+        return Mention(first, last, "NAME", name, surface_name=" ".join(shown[i:]), actor_type="GPE")
     return Mention(first, last, "NAME", name, title, surface_name=" ".join(shown[i:cut]),
                    surface_title=" ".join(shown[cut:]),
                    actor_type="ORG" if kind == "org" else "PER", subtype=V.org_subtype(title) if kind == "org" else None)

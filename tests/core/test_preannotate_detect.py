@@ -108,6 +108,14 @@ def test_agency_is_the_medium_not_the_speaker():
     assert any(c["text"] == "به گزارش" and c["attrs"]["cue_kind"] == "ACCORDING_TO" for c in of(rec, "CUE"))
 
 
+def test_a_country_or_capital_that_speaks_is_a_gpe():
+    rec = run("روسیه اعلام کرد: مذاکرات ادامه می‌یابد.\nکره جنوبی تاکید کرد: همکاری ادامه دارد.\n"
+              "ایران خودرو اعلام کرد: تولید افزایش یافت.")
+    types = {a["name"]: a["type"] for a in rec["actors"]}
+    assert types["روسیه"] == "GPE" and types["کره جنوبی"] == "GPE"
+    assert types.get("ایران خودرو") != "GPE", "a company named after a country is not the country"
+
+
 def test_quoting_a_source_through_a_paper():
     rec = run("روزنامه همشهری به نقل از یک مقام آگاه نوشت: قیمت بلیت مترو افزایش نمی‌یابد.")
     q = quote(rec, "قیمت بلیت مترو افزایش نمی‌یابد")
