@@ -20,7 +20,8 @@ def test_add_span_undo_redo_keeps_the_id(project, annotator, document):
     assert [s.id for s in project.spans(document.id)] == [span_id]
 
 
-def test_delete_span_with_links_is_one_step(project, annotator, document):
+def quote_with_speaker(project, document, annotator):
+    """A quote linked to its speaker's mention, made through edits; returns (quote, mention)."""
     add_mention = AddSpan(mention(document, annotator, "شهردار تهران"))
     add_mention.apply(project)
     add_quote = AddSpan(SpanDraft(document.id, annotator.id, "QUOTE",
@@ -28,7 +29,12 @@ def test_delete_span_with_links_is_one_step(project, annotator, document):
     add_quote.apply(project)
     AddRelation(RelationDraft(document.id, annotator.id, "ATTRIBUTED_TO", head=add_quote.span.id,
                               tail_span=add_mention.span.id)).apply(project)
-    delete = DeleteSpan(add_mention.span.id)
+    return add_quote.span, add_mention.span
+
+
+def test_delete_span_with_links_is_one_step(project, annotator, document):
+    _, speaker = quote_with_speaker(project, document, annotator)
+    delete = DeleteSpan(speaker.id)
     delete.apply(project)
     assert project.relations(document.id) == []
     delete.revert(project)
@@ -82,15 +88,9 @@ def test_ids_are_never_reused_so_undo_in_another_document_cannot_clash(project, 
 
 
 def test_undo_puts_rows_back_exactly_timestamps_included(project, annotator, document, ticking_clock):
-    add_mention = AddSpan(mention(document, annotator, "شهردار تهران"))
-    add_mention.apply(project)
-    add_quote = AddSpan(SpanDraft(document.id, annotator.id, "QUOTE",
-                                  (find(document.text, "ما این کار"),), attrs={"quote_type": "DIRECT"}))
-    add_quote.apply(project)
-    AddRelation(RelationDraft(document.id, annotator.id, "ATTRIBUTED_TO", head=add_quote.span.id,
-                              tail_span=add_mention.span.id)).apply(project)
+    quote, speaker = quote_with_speaker(project, document, annotator)
     before = project.spans(document.id), project.relations(document.id)
-    for edit in (DeleteSpan(add_mention.span.id), UpdateSpan(add_quote.span.id, {"attrs": {"quote_type": "MIXED"}})):
+    for edit in (DeleteSpan(speaker.id), UpdateSpan(quote.id, {"attrs": {"quote_type": "MIXED"}})):
         edit.apply(project)
         edit.revert(project)
         assert (project.spans(document.id), project.relations(document.id)) == before
