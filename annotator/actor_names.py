@@ -8,7 +8,7 @@ so a match is never a guess.
 
 from __future__ import annotations
 
-from annotator.text import ZWNJ, canonicalize
+from annotator.canonical import ZWNJ, canonicalize
 
 _EDGE_MARKS = "«»\"'“”‘’()[]{}.,،:;؛!?؟-_ "
 

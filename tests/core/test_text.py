@@ -250,7 +250,7 @@ def test_zwnj_shortcuts_give_what_checking_every_run_gives(raw):
     two joining letters, changes nothing against looking at every run."""
     import re
 
-    from annotator.text import _fix_zwnj, _zwnj_or_nothing
+    from annotator.canonical import _fix_zwnj, _zwnj_or_nothing
 
     every_run = re.compile(ZWNJ + "+")
     assert _fix_zwnj(raw) == every_run.sub(_zwnj_or_nothing, raw)
@@ -259,7 +259,7 @@ def test_zwnj_shortcuts_give_what_checking_every_run_gives(raw):
 def test_the_edge_characters_a_zwnj_is_dropped_before_are_all_edges():
     import unicodedata
 
-    from annotator.text import _EDGE_CATEGORIES, _EDGE_PUNCTUATION
+    from annotator.canonical import _EDGE_CATEGORIES, _EDGE_PUNCTUATION
 
     assert all(unicodedata.category(c)[0] in _EDGE_CATEGORIES for c in _EDGE_PUNCTUATION)
 
