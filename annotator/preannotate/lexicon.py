@@ -81,7 +81,7 @@ COMPOUNDS = {
     "ابراز امیدواری": (_SAY, SPEECH, 0.8), "ابراز نگرانی": (_SAY, SPEECH, 0.7),
     "ادامه": ((_DAD,), SPEECH, 0.9), "توضیح": ((_DAD,), SPEECH, 0.9), "هشدار": ((_DAD,), SPEECH, 0.85),
     "پاسخ": ((_DAD,), SPEECH, 0.75), "گزارش": ((_DAD,), WRITING, 0.7), "اطمینان": ((_DAD,), SPEECH, 0.75),
-    "خبر": ((_DAD,), SPEECH, 0.6),
+    "خبر": ((_DAD,), SPEECH, 0.6), "احتمال": ((_DAD,), SPEECH, 0.65),
     "یادآور": ((_SHOD,), SPEECH, 0.9), "متذکر": ((_SHOD,), SPEECH, 0.85), "مدعی": ((_SHOD,), SPEECH, 0.8),
 }
 # copular «معتقد است»: adjective -> (medium, score)

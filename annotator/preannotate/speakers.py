@@ -57,6 +57,8 @@ def noun_phrase(keys: list[str], start: int, stop: int) -> tuple[int, int] | Non
         if k == V.RA:
             first = i + 1
         elif k in V.STOPS or V.is_punct(k) or (k in V.MID_STOPS and i > first):
+            if k == V.WEEKDAY_TAIL and i - 1 > first and keys[i - 1] in V.WEEKDAY_NUMBERS:
+                i -= 1  # «... کشور سه شنبه گفت»: «سه» is part of the day
             break
         i += 1
     last = i - 1

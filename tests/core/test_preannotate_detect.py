@@ -116,6 +116,19 @@ def test_a_country_or_capital_that_speaks_is_a_gpe():
     assert types.get("ایران خودرو") != "GPE", "a company named after a country is not the country"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("رئیس کمیته مسابقات سازمان لیگ سه شنبه گفت: جلسه برگزار می‌شود.", "رئیس کمیته مسابقات سازمان لیگ"),
+    ("مدیرعامل باشگاه تاکنون گفته است: تصمیمی گرفته نشده.", "مدیرعامل باشگاه"),
+    ("این مدرس دانشگاه گفت: ارتباط خوب مهم است.", "این مدرس دانشگاه"),
+    ("این مقام روسی احتمال داد که لندن وارد جنگ شده است.", "این مقام روسی"),
+])
+def test_days_and_adverbs_end_the_speaker_and_a_lecturer_is_a_person(text, speaker):
+    rec = run(text)
+    [mention] = of(rec, "ACTOR_MENTION")
+    assert mention["text"] == speaker
+    assert [a["type"] for a in rec["actors"]] == ["PER"]
+
+
 def test_quoting_a_source_through_a_paper():
     rec = run("روزنامه همشهری به نقل از یک مقام آگاه نوشت: قیمت بلیت مترو افزایش نمی‌یابد.")
     q = quote(rec, "قیمت بلیت مترو افزایش نمی‌یابد")
