@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from annotator.ids import SpanId
 from annotator.model import Relation, Span
+from annotator.preannotate.model import REFERENCE_LINKS
 from ui.operations import in_text_order
 
 SUGGESTED = "suggested"
@@ -33,7 +34,8 @@ def group_of(span_id: SpanId, spans: Mapping[SpanId, Span], relations: Iterable[
     if not is_suggestion(spans.get(span_id)):
         return []
     tails = {r.tail_span for r in relations
-             if r.head == span_id and r.origin == SUGGESTED and r.tail_span is not None}
+             if r.head == span_id and r.origin == SUGGESTED and r.tail_span is not None
+             and r.type not in REFERENCE_LINKS}
     return [s.id for s in in_text_order(spans[t] for t in tails if is_suggestion(spans.get(t)))]
 
 
@@ -41,6 +43,7 @@ def taken_along(spans: Mapping[SpanId, Span], relations: Iterable[Relation]) -> 
     """Suggestions that hang on another suggestion (the tails :func:`group_of` lists)."""
     return {r.tail_span for r in relations
             if r.origin == SUGGESTED and r.tail_span is not None and r.head != r.tail_span
+            and r.type not in REFERENCE_LINKS
             and is_suggestion(spans.get(r.head)) and is_suggestion(spans.get(r.tail_span))}
 
 

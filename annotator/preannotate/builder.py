@@ -242,6 +242,10 @@ class Builder:
                            0.75 if timex.has_value else 0.6)
             self._timexes.append((timex.start, timex.end, key))
 
+    def timexes(self) -> list[tuple[int, int, int]]:
+        """The time expressions found: ``(start, end, span key)``."""
+        return list(self._timexes)
+
     def commitment(self, content: Content, speaker: Speaker, strength: str, score: float) -> None:
         deadline = next((k for s, e, k in self._timexes if content.start <= s and e <= content.end), None)
         attrs = {"commit_kind": "ACTION", "strength": strength, "polarity": "POS",

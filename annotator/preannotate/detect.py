@@ -4,7 +4,8 @@ Sentence by sentence, each cue is read with what it introduces (see :mod:`.conte
 subject before it (see :mod:`.speakers`). Noun-phrase cues («با بیان اینکه ...»، «با اشاره به ...»)
 wait for the main verb of their sentence and share its speaker. «به گزارش X،» makes X the medium
 (VIA_MEDIUM) of the sentence's quotes, never their speaker. Deadlines come from :mod:`.timexes`;
-commitments only from explicit promise verbs («قول داد»، «وعده داد»، «متعهد شد»).
+commitments from explicit promise verbs («قول داد»، «وعده داد»، «متعهد شد») and, inside quotes,
+from a committing verb beside a deadline (:mod:`.quoted_commitments`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from annotator.preannotate import lexicon as lx
 from annotator.preannotate.builder import Builder
 from annotator.preannotate.cues import CueMatch, find_cues, find_promises
 from annotator.preannotate.model import Suggestions
+from annotator.preannotate.quoted_commitments import add_quoted_commitments
 from annotator.preannotate.timexes import find_deadlines
 from annotator.preannotate.view import COMMAS, DocView
 
@@ -55,6 +57,7 @@ def detect(text: str, tokenization: Tokenization, *, published: dt.date | None =
     items = _items(view)
     for sentence in _by_sentence(view, items):
         _Sentence(builder, sentence).run()
+    add_quoted_commitments(builder)
     builder.add_nesting()
     return builder.result()
 

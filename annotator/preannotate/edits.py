@@ -22,6 +22,7 @@ from annotator.errors import NotFoundError, ValidationError
 from annotator.ids import ActorId, AnnotatorId, DocumentId, SpanId
 from annotator.model import Actor, Relation, Span
 from annotator.preannotate.apply import SUGGESTED, remember_rejected, suggestions
+from annotator.preannotate.model import REFERENCE_LINKS
 from annotator.project import Project
 
 MANUAL = "manual"
@@ -39,6 +40,12 @@ def _outgoing(project: Project, span: Span) -> list[Relation]:
             if r.head == span.id and r.origin == SUGGESTED]
 
 
+def _owned_tails(relations: list[Relation]) -> list[SpanId]:
+    """The tail spans that belong with their head (a quote's cue and mention), not the ones it
+    only refers to (:data:`~annotator.preannotate.model.REFERENCE_LINKS`)."""
+    return [r.tail_span for r in relations if r.tail_span is not None and r.type not in REFERENCE_LINKS]
+
+
 @dataclass
 class _Group:
     """The rows an accept flips: spans, relations and actors (ids)."""
@@ -54,9 +61,7 @@ def accept_group(project: Project, span_id: SpanId) -> _Group:
     group = _Group(spans=[span.id])
     relations = _outgoing(project, span)
     group.relations = relations
-    for relation in relations:
-        if relation.tail_span is not None and project.span(relation.tail_span).origin == SUGGESTED:
-            group.spans.append(relation.tail_span)
+    group.spans += [t for t in _owned_tails(relations) if project.span(t).origin == SUGGESTED]
     actor_ids = {project.span(s).actor_id for s in group.spans} | {r.tail_actor for r in relations}
     group.actors = sorted(a for a in actor_ids if a is not None and project.actor(a).origin == SUGGESTED)
     return group
@@ -129,7 +134,7 @@ class RejectSuggestion:
 
     def apply(self, project: Project) -> Changes:
         span = _suggested_span(project, self.span_id)
-        tails = [r.tail_span for r in _outgoing(project, span) if r.tail_span is not None]
+        tails = _owned_tails(_outgoing(project, span))
         actor_ids = {span.actor_id} | {r.tail_actor for r in _outgoing(project, span)}
         changes = Changes()
         self.removed, self.actors = [], []

@@ -17,6 +17,12 @@ from annotator.model import Fragment
 ACTOR_PREFIX = "actor:"
 
 
+#: Links that point at a span without making it part of the head: a commitment is EXPRESSED_IN a
+#: quote, a quote NESTED_IN another. Accepting the head does not take such a tail along, and the
+#: tail stays a suggestion of its own to review.
+REFERENCE_LINKS = frozenset({"EXPRESSED_IN", "NESTED_IN"})
+
+
 @dataclass(frozen=True, slots=True)
 class SuggestedSpan:
     """A span to suggest; ``entity`` is the document entity an ACTOR_MENTION refers to."""

@@ -129,6 +129,30 @@ def test_days_and_adverbs_end_the_speaker_and_a_lecturer_is_a_person(text, speak
     assert [a["type"] for a in rec["actors"]] == ["PER"]
 
 
+def test_a_promise_in_the_speakers_own_words_is_a_commitment_expressed_in_the_quote():
+    rec = run("شهردار تهران گفت: «ما این کار را ظرف ۲۰ روز تمام می‌کنیم.»\n"
+              "وی افزود: «مشکل تأمین برطرف شده و پل جدید تا پایان سال باز خواهد شد.»")
+    first, second = of(rec, "COMMITMENT")
+    assert first["text"] == "ما این کار را ظرف ۲۰ روز تمام می‌کنیم"
+    assert (first["attrs"]["commit_kind"], first["attrs"]["on_behalf"]) == ("ACTION", "INSTITUTION")
+    assert linked(rec, first, "COMMITTED_BY")["text"] == "شهردار تهران"
+    assert linked(rec, first, "HAS_DEADLINE")["text"] == "ظرف ۲۰ روز"
+    assert linked(rec, first, "EXPRESSED_IN")["text"] == first["text"]
+    assert second["text"] == "پل جدید تا پایان سال باز خواهد شد", "the clause, not the whole sentence"
+    assert second["attrs"]["commit_kind"] == "OUTCOME" and linked(rec, second, "COMMITTED_BY")["text"] == "وی"
+
+
+@pytest.mark.parametrize("said", [
+    "از فدراسیون می‌خواهیم ظرف یک هفته گزارش را منتشر کند.",  # a request to others
+    "ما این کار را ظرف ۲۰ روز تمام نمی‌کنیم.",  # negated
+    "ما این کار را ظرف ۲۰ روز گذشته تمام کردیم.",  # past
+    "۱۰ میلیارد تومان تا پایان سال لازم است.",  # no committing verb («میلیارد» is not one)
+    "بارش‌ها از فردا آغاز می‌شود.",  # a forecast
+])
+def test_no_commitment_without_a_committing_verb(said):
+    assert of(run(f"وزیر گفت: «{said}»"), "COMMITMENT") == []
+
+
 def test_quoting_a_source_through_a_paper():
     rec = run("روزنامه همشهری به نقل از یک مقام آگاه نوشت: قیمت بلیت مترو افزایش نمی‌یابد.")
     q = quote(rec, "قیمت بلیت مترو افزایش نمی‌یابد")

@@ -110,3 +110,18 @@ def test_accept_all_and_reject_all_are_one_step_each(project, annotator, suggest
     reject.apply(project)
     assert project.spans(suggested.id) == []
     assert accept.text and reject.text and AcceptSuggestion(1).text and RejectSuggestion(1).text
+
+
+def test_accepting_a_commitment_does_not_take_the_quote_it_is_expressed_in(project, annotator, ticking_clock):
+    document = add_text(project, "شهردار تهران گفت: «ما این کار را ظرف ۲۰ روز تمام می‌کنیم.»")
+    preannotate_document(project, document.id, annotator.id)
+    commitment = next(s for s in suggestions(project, document.id, annotator.id) if s.label == "COMMITMENT")
+    quote = next(s for s in suggestions(project, document.id, annotator.id) if s.label == "QUOTE")
+    accept = AcceptSuggestion(commitment.id)
+    accept.apply(project)
+    labels = {s.label: s.origin for s in project.spans(document.id)}
+    assert labels["COMMITMENT"] == "manual" and labels["QUOTE"] == "suggested", "the quote is reviewed on its own"
+    assert labels["TIME_EXPR"] == "manual" and labels["ACTOR_MENTION"] == "manual"  # its deadline and committer
+    RejectSuggestion(quote.id).apply(project)
+    assert {s.label for s in project.spans(document.id)} >= {"COMMITMENT", "TIME_EXPR", "ACTOR_MENTION"}
+    assert not any(r.type == "EXPRESSED_IN" for r in project.relations(document.id))

@@ -16,9 +16,11 @@ from ui.widgets.suggestions import CURRENT_TINT, TINT, tint
 ANNOTATOR = "مریم"
 # Written for these tests: a named speaker with a cue and a direct quote holding a deadline,
 # then a pronoun speaker («وی افزود») with a second quote and a second time expression.
+# The verbs are past, so no commitment is suggested inside the quotes: these tests are about a
+# quote's group (its cue and speaker) and how suggestions are drawn and reviewed.
 ARTICLE = (
-    "علی رضایی شهردار شیراز گفت: «قطار جدید ظرف ۲۰ روز می‌رسد.»\n"
-    "وی افزود: ایستگاه تازه تا پایان سال ساخته می‌شود."
+    "علی رضایی شهردار شیراز گفت: «قطار جدید ظرف ۲۰ روز رسید.»\n"
+    "وی افزود: ایستگاه تازه تا پایان سال ساخته شد."
 )
 QUOTE_COLOR = "#EEDD88"
 ALT_RETURN = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -87,7 +89,7 @@ def origins(reader, window):
 # -- drawing -------------------------------------------------------------------------------------
 def test_suggestions_are_drawn_dashed_and_pale_and_the_first_is_current(window):
     view, ui = window.article, window.suggestions_ui
-    quote = span_at(window, "قطار جدید ظرف ۲۰ روز می‌رسد", "QUOTE")
+    quote = span_at(window, "قطار جدید ظرف ۲۰ روز رسید", "QUOTE")
     cue = span_at(window, "گفت", "CUE")
     speaker = span_at(window, "علی رضایی شهردار شیراز", "ACTOR_MENTION")
     assert window.session.selected == quote.id  # the first suggestion in text order is current
@@ -97,7 +99,7 @@ def test_suggestions_are_drawn_dashed_and_pale_and_the_first_is_current(window):
     assert set(outlined.values()) == {"current", "group", "dashed"}
     assert len(outlined) == 8
     assert char_format(view, quote.start).background().color() == tint(QUOTE_COLOR, CURRENT_TINT)
-    second = span_at(window, "ایستگاه تازه تا پایان سال ساخته می‌شود", "QUOTE")
+    second = span_at(window, "ایستگاه تازه تا پایان سال ساخته شد", "QUOTE")
     assert char_format(view, second.start).background().color() == tint(QUOTE_COLOR, TINT)
     assert all(is_drawn_as_suggestion(view, s.start) for s in window.session.spans.values())
     segment = next(seg for seg in view.index.segments(0) if seg.span_id == quote.id)
@@ -105,7 +107,7 @@ def test_suggestions_are_drawn_dashed_and_pale_and_the_first_is_current(window):
 
 
 def test_hover_table_and_status_bar_say_suggestion(window):
-    quote = span_at(window, "قطار جدید ظرف ۲۰ روز می‌رسد", "QUOTE")
+    quote = span_at(window, "قطار جدید ظرف ۲۰ روز رسید", "QUOTE")
     tip = span_tooltip(window.session.tagset, [quote], window.session.document.text)
     assert "پیشنهاد · نقل قول · ۰٫۹۰" in tip
     model = window.span_table.table_model
@@ -118,7 +120,7 @@ def test_hover_table_and_status_bar_say_suggestion(window):
 # -- accepting -----------------------------------------------------------------------------------
 def test_enter_accepts_the_quote_with_its_cue_speaker_and_links_and_ctrl_z_restores(window, reader):
     view, session = window.article, window.session
-    quote = span_at(window, "قطار جدید ظرف ۲۰ روز می‌رسد", "QUOTE")
+    quote = span_at(window, "قطار جدید ظرف ۲۰ روز رسید", "QUOTE")
     speaker = span_at(window, "علی رضایی شهردار شیراز", "ACTOR_MENTION")
     group = {quote.id, span_at(window, "گفت", "CUE").id, speaker.id}
     assert reader.actor(speaker.actor_id).origin == "suggested"
@@ -187,7 +189,7 @@ def test_rejecting_a_quote_drops_its_cue_and_speaker_and_delete_still_deletes_ma
     view, session = window.article, window.session
     key(view, Qt.Key.Key_Delete)  # on the first quote: Delete rejects a suggestion too
     texts = {s.text_in(session.document.text) for s in layer_spans(reader, window)}
-    assert not texts & {"قطار جدید ظرف ۲۰ روز می‌رسد", "گفت", "علی رضایی شهردار شیراز"}
+    assert not texts & {"قطار جدید ظرف ۲۰ روز رسید", "گفت", "علی رضایی شهردار شیراز"}
     assert session.undo_stack.count() == 1
     deadline = session.current_suggestion()
     assert deadline.label == "TIME_EXPR"  # the deadline was not linked to the quote: it stays
@@ -229,15 +231,15 @@ def test_j_and_u_walk_the_suggestions_in_text_order(window):
     def current():
         return session.current_suggestion().text_in(text)
 
-    assert current() == "قطار جدید ظرف ۲۰ روز می‌رسد"
+    assert current() == "قطار جدید ظرف ۲۰ روز رسید"
     key(view, Qt.Key.Key_J)
     assert current() == "ظرف ۲۰ روز"
     type_text(view, "ت")  # J with the Persian layout on
-    assert current() == "ایستگاه تازه تا پایان سال ساخته می‌شود"
+    assert current() == "ایستگاه تازه تا پایان سال ساخته شد"
     key(view, Qt.Key.Key_J)
     assert current() == "تا پایان سال"
     key(view, Qt.Key.Key_J)  # wraps round
-    assert current() == "قطار جدید ظرف ۲۰ روز می‌رسد"
+    assert current() == "قطار جدید ظرف ۲۰ روز رسید"
     key(view, Qt.Key.Key_U)
     assert current() == "تا پایان سال"
     assert view.selected == session.selected  # outlined in the view, scrolled to

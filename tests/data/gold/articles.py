@@ -608,3 +608,39 @@ ARTICLES.append({
         *quote("q4", "c4", "m4"), *quote("q5", "c5", "m5"),
     ],
 })
+
+
+# --- commitments spoken inside quotes ----------------------------------------------------------
+# Added after the first release of the set, following tagset.md (COMMITMENT ... EXPRESSED_IN a
+# QUOTE) and the convention in README.md: a deadline and a future action of the speaker's side
+# (ACTION) or an outcome it answers for (OUTCOME) inside a quote. Requests to others («از فدراسیون
+# می‌خواهیم ...» in g02, «از هیئت رئیسه می‌خواهم ...» in g04) are not commitments of the speaker.
+
+_OUTCOME = {"commit_kind": "OUTCOME", "specificity": "SPECIFIC", "strength": "INTENDED", "polarity": "POS"}
+QUOTED_COMMITMENTS = [  # (article, quote, deadline, the committed content, attributes)
+    ("g01", "q2", "t2", "پیمانکار کار را ظرف سه ماه آینده به پایان می‌رساند", _OUTCOME),
+    ("g01", "q3b", "t3", "پل جدید تا پایان سال به روی شهروندان باز خواهد شد", _OUTCOME),
+    ("g03", "q1", "t1", "مرحله جدید یارانه نقدی از اول ماه آینده به حساب خانوارها واریز می‌شود", _OUTCOME),
+    ("g03", "q3", "t3", "کالابرگ الکترونیکی تا پایان تیرماه برای همه خانوارهای مشمول صادر خواهد شد", _OUTCOME),
+    ("g05", "q1", "t1", ("کمبود داروهای بیماران خاص", "برطرف می‌شود»"), _OUTCOME),
+    ("g06", "q5", "t5", "تورم تا پایان سال به زیر ۳۰ درصد می‌رسد", _OUTCOME),
+    ("g08", "q3", "t3", "گزارش کامل این بررسی ظرف یک ماه آینده به دولت ارائه می‌شود", _OUTCOME),
+    ("g09", "q2", "t2", "رتبه‌بندی آنان تا پایان مهرماه اجرایی می‌شود", _OUTCOME),
+    ("g10", "q1", "t1", "نخستین جلسه دادگاه ظرف ۱۰ روز آینده برگزار می‌شود", _OUTCOME),
+    ("g10", "q4", "t4", "اموال توقیف‌شده متهمان تا پایان سال به بیت‌المال بازگردانده خواهد شد", _OUTCOME),
+    ("g11", "q2", "t2", "تا پایان فصل درباره آینده‌ام تصمیم می‌گیرم",
+     {"commit_kind": "ACTION", "specificity": "SPECIFIC", "strength": "FIRM", "polarity": "POS", "on_behalf": "SELF"}),
+    ("g11", "q5", "t5", "جلسه با مدیر برنامه‌های ترابی ظرف همین هفته برگزار می‌شود", _OUTCOME),
+    ("g12", "q3", "t3", "توزیع واکسن در داروخانه‌ها از هفته آینده آغاز می‌شود", _OUTCOME),
+    ("g12", "q4", "t4", "ستاد ملی بحران ظرف ۴۸ ساعت در این باره تصمیم‌گیری خواهد کرد",
+     {"commit_kind": "ACTION", "specificity": "SPECIFIC", "strength": "POSSIBLE", "polarity": "POS",
+      "on_behalf": "INSTITUTION"}),
+    ("g14", "q1", "t1", "تولید نفت خام کشور تا پایان امسال به چهار میلیون بشکه در روز می‌رسد", _OUTCOME),
+    ("g14", "q4", "t4", "واردات بنزین ظرف دو سال آینده به صفر برسد", _OUTCOME),
+]
+for _n, (_article, _quote, _deadline, _spec, _attrs) in enumerate(QUOTED_COMMITMENTS, 1):
+    _doc = next(a for a in ARTICLES if a["id"] == _article)
+    _speaker = next(tail for kind, head, tail in _doc["relations"] if kind == "ATTRIBUTED_TO" and head == _quote)
+    _doc["spans"].append(K(f"kq{_n}", _spec, **_attrs))
+    _doc["relations"] += [("COMMITTED_BY", f"kq{_n}", _speaker), ("HAS_DEADLINE", f"kq{_n}", _deadline),
+                          ("EXPRESSED_IN", f"kq{_n}", _quote)]
