@@ -20,6 +20,7 @@ _PRESENT = ("می\u200c", "می ")  # the prefix of a present verb (never a word
 _NEGATIVE = ("نمی\u200c", "نمی ", "نخواه")
 _REQUEST = ("می\u200cخواه", "می خواه")  # «از فدراسیون می‌خواهیم ...»: asking others, not committing
 FIRST_PERSON_SCORE, THIRD_PERSON_SCORE = 0.6, 0.45
+_PAST_WORDS = ("گذشته", "اخیر", "پیش", "قبل")
 # Subjects of a forecast, not of a commitment: nobody answers for the weather («بارش‌ها از فردا آغاز می‌شود»).
 _FORECAST_SUBJECTS = frozenset(key(w) for w in (
     "بارش بارش‌ها باران بارندگی بارندگی‌ها برف دما دمای هوا هوای توفان طوفان گرد غبار سیل زلزله "
@@ -57,7 +58,7 @@ def add_quoted_commitments(builder: Builder) -> None:
     for quote in [s for s in builder.spans if s.label == "QUOTE" and s.key in speakers]:
         q_start, q_end = quote.fragments[0][0], quote.fragments[-1][1]
         for t_start, t_end, timex in builder.timexes():
-            if not (q_start <= t_start and t_end <= q_end):
+            if not (q_start <= t_start and t_end <= q_end) or _past(view.text[t_start:t_end]):
                 continue
             s_start, s_end = view.sentence_bounds(t_start)
             clause = view.trim(max(s_start, q_start), min(s_end, q_end))
@@ -87,6 +88,11 @@ def add_quoted_commitments(builder: Builder) -> None:
             builder.link("HAS_DEADLINE", key, tail=timex, score=0.7)
             builder.link("EXPRESSED_IN", key, tail=quote.key, score=0.7)
             taken.append(clause)
+
+
+def _past(timex: str) -> bool:
+    """«طی ۱۰۰ سال گذشته»، «دو هفته پیش»: a time behind, no deadline to commit to."""
+    return any(word in timex.split() for word in _PAST_WORDS)
 
 
 def _segment(view, first: int, end: int, at: int) -> tuple[int, int]:

@@ -148,6 +148,7 @@ def test_a_promise_in_the_speakers_own_words_is_a_commitment_expressed_in_the_qu
     "ما این کار را ظرف ۲۰ روز گذشته تمام کردیم.",  # past
     "۱۰ میلیارد تومان تا پایان سال لازم است.",  # no committing verb («میلیارد» is not one)
     "بارش‌ها از فردا آغاز می‌شود.",  # a forecast
+    "میلیون‌ها نفر در طی ۱۰۰ سال گذشته به برزیل آمده‌اند و آنجا زندگی می‌کنند.",  # a time behind
 ])
 def test_no_commitment_without_a_committing_verb(said):
     assert of(run(f"وزیر گفت: «{said}»"), "COMMITMENT") == []
