@@ -23,6 +23,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "worker.failed": ("انجام نشد: {reason}", "Not done: {reason}"),
     "worker.bug": ("خطایی پیش‌بینی‌نشده رخ داد؛ جزئیات در گزارش خطا ثبت شد.",
                    "An unexpected error occurred; the details are in the error log."),
+    # import articles
+    "action.import_articles": ("درون‌آوری مقاله‌ها…", "Import articles…"),
+    "articles.title": ("درون‌آوری مقاله‌ها", "Import articles"),
+    "articles.intro": (("پرونده‌ها یا پوشه‌هایی از مقاله‌ها را برگزینید: txt (یک مقاله در هر پرونده، سطر نخست "
+                        "عنوان)، jsonl یا csv (ستون text). هر پرونده یا کامل درون می‌آید یا با دلیلش کنار "
+                        "گذاشته می‌شود؛ متنی که در پروژه هست دوباره افزوده نمی‌شود."),
+                       ("Choose files or folders of articles: txt (one article per file, the first line its "
+                        "title), jsonl or csv (a text column). Each file lands whole or is set aside with its "
+                        "reason; a text already in the project is not added again.")),
+    "articles.add_files": ("افزودن پرونده…", "Add files…"),
+    "articles.add_folder": ("افزودن پوشه…", "Add folder…"),
+    "articles.filter": ("مقاله‌ها (*.txt *.jsonl *.ndjson *.csv *.tsv);;همه پرونده‌ها (*)",
+                        "Articles (*.txt *.jsonl *.ndjson *.csv *.tsv);;All files (*)"),
+    "articles.format": ("قالب:", "Format:"),
+    "articles.format_auto": ("از پسوند پرونده", "From the file extension"),
+    "articles.format_txt": ("txt: یک مقاله در هر پرونده", "txt: one article per file"),
+    "articles.format_jsonl": ("jsonl: یک مقاله در هر سطر", "jsonl: one article per line"),
+    "articles.format_csv": ("csv: یک مقاله در هر ردیف", "csv: one article per row"),
+    "articles.run": ("درون‌آوری", "Import"),
+    "articles.none": ("نخست دست‌کم یک پرونده یا پوشه برگزینید.", "Choose at least one file or folder first."),
+    "articles.running": ("در حال درون‌آوری…", "Importing…"),
+    "articles.done": ("{added} سند تازه از {files} پرونده؛ {duplicates} از پیش بود؛ {skipped} کنار گذاشته شد.",
+                      "{added} new document(s) from {files} file(s); {duplicates} already there; "
+                      "{skipped} set aside."),
+    "articles.more_problems": ("و {count} مورد دیگر.", "and {count} more."),
+    "articles.cancelled": ("متوقف شد؛ آنچه پیش از لغو درون آمد در پروژه می‌ماند.",
+                           "Stopped; what was imported before Cancel stays in the project."),
     # import (merge)
     "import.title": ("درون‌آوری کار نشانه‌گذاران", "Import annotations"),
     "import.intro": (("پرونده‌های پروژه‌ای را که نشانه‌گذاران برگرداندند برگزینید. کار هر نشانه‌گذار جای "

@@ -1,5 +1,5 @@
-"""The lead's tools in the main window: File > Import annotations and File > Export, and the
-Review menu (Adjudicate this document, Progress). Created with one line by the main window.
+"""The lead's tools in the main window: File > Import articles, Import annotations and Export,
+and the Review menu (Adjudicate this document, Progress). Created with one line by the main window.
 
 Adjudication and the progress table are for leads (the role in ``Project.annotators()``); for
 an annotator those entries stay disabled and say why. After a merge the window reads the
@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from annotator.adjudication import is_lead
 from annotator.handout.merge import MergeReport
 from ui import lead_strings  # noqa: F401 - registers the strings used here
+from ui.dialogs.articles_dialog import ArticlesDialog
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import ImportDialog
 from ui.i18n import tr
@@ -35,13 +36,16 @@ class LeadTools(QObject):
         self.window = window
         self.review: ReviewWindow | None = None
         self.import_dialog: ImportDialog | None = None
+        self.articles_dialog: ArticlesDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self.progress_dialog: ProgressDialog | None = None
         actions = window.actions_
+        self.articles_action = self._action("import_articles", self.open_articles)
         self.import_action = self._action("import_annotations", self.open_import)
         self.export_action = self._action("export", self.open_export)
         if actions.file_menu is not None and "identity" in actions.by_name:
             before = actions["identity"]
+            actions.file_menu.insertAction(before, self.articles_action)
             actions.file_menu.insertAction(before, self.import_action)
             actions.file_menu.insertAction(before, self.export_action)
             actions.file_menu.insertSeparator(before)
@@ -81,7 +85,7 @@ class LeadTools(QObject):
             action.setEnabled(lead and session.project is not None)
             action.setToolTip(tip or action.text())
         self.adjudicate_action.setEnabled(lead and session.document is not None)
-        for action in (self.import_action, self.export_action):
+        for action in (self.articles_action, self.import_action, self.export_action):
             action.setEnabled(session.project is not None)
 
     # -- review --------------------------------------------------------------------------------
@@ -117,6 +121,20 @@ class LeadTools(QObject):
         self.import_dialog = ImportDialog(project, self.window.errors, self.window)
         self.import_dialog.merged.connect(self.after_merge)
         self.import_dialog.open()
+
+    def open_articles(self) -> None:
+        project = self.window.session.project
+        if project is None:
+            return
+        self.articles_dialog = ArticlesDialog(project, self.window.errors, self.window)
+        self.articles_dialog.imported.connect(lambda _: self.after_articles())
+        self.articles_dialog.open()
+
+    def after_articles(self) -> None:
+        """New documents: list them, and open one when none was open (an empty project)."""
+        self.window.navigator.model.refresh()
+        if self.window.session.document is None:
+            self.window.open_first_document()
 
     def open_export(self) -> None:
         project = self.window.session.project

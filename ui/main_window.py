@@ -171,9 +171,10 @@ class MainWindow(QMainWindow):
         self.status_annotator.setText(tr("bar.annotator", name=annotator.name))
         self.navigator.model.set_source(self.session.project, annotator.id)
         if self.session.document is None:
-            self._open_first_document()
+            self.open_first_document()
 
-    def _open_first_document(self) -> None:
+    def open_first_document(self) -> None:
+        """Open the document last worked on in this project, else the first one listed."""
         project = self.session.project
         assert project is not None and project.path is not None
         last = self.settings.last_document(project.path)

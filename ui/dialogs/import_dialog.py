@@ -12,12 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from annotator.project import Project
 from ui.dialogs.job_dialog import JobDialog
 from ui.errors import ErrorPresenter
 from ui.i18n import tr
+from ui.widgets.path_list import PathList
 
 
 class ImportDialog(JobDialog):
@@ -39,14 +38,12 @@ class ImportDialog(JobDialog):
         super().__init__(project, errors, title=tr("import.title"), run_text=tr("import.run"), parent=parent)
         intro = QLabel(tr("import.intro"))
         intro.setWordWrap(True)
-        self.files = QListWidget()
-        self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.files.setMinimumHeight(110)
+        self.files = PathList()
         self.add_button = QPushButton(tr("import.add"))
         self.remove_button = QPushButton(tr("import.remove"))
         self.add_documents = QCheckBox(tr("import.add_documents"))
         self.add_button.clicked.connect(self.choose_files)
-        self.remove_button.clicked.connect(self._remove_selected)
+        self.remove_button.clicked.connect(self.files.remove_selected)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
@@ -65,19 +62,11 @@ class ImportDialog(JobDialog):
         self.add_paths(paths)
 
     def add_paths(self, paths: list[str | Path]) -> None:
-        """Add files to the list (each once)."""
-        present = set(self.paths())
-        for path in paths:
-            if str(path) not in present:
-                self.files.addItem(str(path))
-                present.add(str(path))
+        """Add files (or folders) to the list, each once."""
+        self.files.add_paths(paths)
 
     def paths(self) -> list[str]:
-        return [self.files.item(i).text() for i in range(self.files.count())]
-
-    def _remove_selected(self) -> None:
-        for item in self.files.selectedItems():
-            self.files.takeItem(self.files.row(item))
+        return self.files.paths()
 
     # -- running --------------------------------------------------------------------------------
     def start(self) -> None:
