@@ -17,57 +17,37 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from annotator.importers import iter_sources
 from annotator.ingest import ImportReport, import_paths
 from annotator.project import Project
-from ui.dialogs.job_dialog import JobDialog
+from ui.dialogs.job_dialog import PathsJobDialog
 from ui.errors import ErrorPresenter
 from ui.i18n import number, tr
-from ui.widgets.path_list import PathList
 
 FORMATS = ("auto", "txt", "jsonl", "csv")
 MAX_PROBLEMS_SHOWN = 50
 
 
-class ArticlesDialog(JobDialog):
+class ArticlesDialog(PathsJobDialog):
     """Choose files and folders and a format, import them, read what happened."""
 
     imported = Signal(object)  # ImportReport, when documents were added
 
     def __init__(self, project: Project, errors: ErrorPresenter, parent: QWidget | None = None):
-        super().__init__(project, errors, title=tr("articles.title"), run_text=tr("articles.run"), parent=parent)
-        intro = QLabel(tr("articles.intro"))
-        intro.setWordWrap(True)
-        self.files = PathList()
-        self.add_files_button = QPushButton(tr("articles.add_files"))
-        self.add_folder_button = QPushButton(tr("articles.add_folder"))
-        self.remove_button = QPushButton(tr("import.remove"))
-        self.add_files_button.clicked.connect(self.choose_files)
-        self.add_folder_button.clicked.connect(self.choose_folder)
-        self.remove_button.clicked.connect(self.files.remove_selected)
+        adders = [(tr("articles.add_files"), self.choose_files), (tr("articles.add_folder"), self.choose_folder)]
+        super().__init__(project, errors, title=tr("articles.title"), run_text=tr("articles.run"),
+                         intro=tr("articles.intro"), adders=adders, parent=parent)
         self.format = QComboBox()
         for name in FORMATS:
             self.format.addItem(tr(f"articles.format_{name}"), name)
-        buttons = QHBoxLayout()
-        for button in (self.add_files_button, self.add_folder_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        format_row = QHBoxLayout()
-        format_row.addWidget(QLabel(tr("articles.format")))
-        format_row.addWidget(self.format, 1)
-        layout = QVBoxLayout(self.form)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(intro)
-        layout.addWidget(self.files)
-        layout.addLayout(buttons)
-        layout.addLayout(format_row)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("articles.format")))
+        row.addWidget(self.format, 1)
+        self.form_layout.addLayout(row)
 
-    # -- the form -------------------------------------------------------------------------------
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, tr("articles.add_files"), "", tr("articles.filter"))
         self.add_paths(paths)
@@ -76,13 +56,6 @@ class ArticlesDialog(JobDialog):
         folder = QFileDialog.getExistingDirectory(self, tr("articles.add_folder"))
         if folder:
             self.add_paths([folder])
-
-    def add_paths(self, paths: list[str | Path]) -> None:
-        """Add files (or folders) to the list, each once."""
-        self.files.add_paths(paths)
-
-    def paths(self) -> list[str]:
-        return self.files.paths()
 
     def set_format(self, name: str) -> None:
         self.format.setCurrentIndex(FORMATS.index(name))

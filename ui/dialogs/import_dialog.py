@@ -8,65 +8,30 @@ changed something, :attr:`ImportDialog.merged` asks the window to refresh.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QWidget
 
 from annotator.handout.merge import MergeError, MergeReport, merge_databases
 from annotator.project import Project
-from ui.dialogs.job_dialog import JobDialog
+from ui.dialogs.job_dialog import PathsJobDialog
 from ui.errors import ErrorPresenter
 from ui.i18n import tr
-from ui.widgets.path_list import PathList
 
 
-class ImportDialog(JobDialog):
+class ImportDialog(PathsJobDialog):
     """Choose files, merge them with progress and Cancel, read the report."""
 
     merged = Signal(object)  # MergeReport, when the project changed
 
     def __init__(self, project: Project, errors: ErrorPresenter, parent: QWidget | None = None):
-        super().__init__(project, errors, title=tr("import.title"), run_text=tr("import.run"), parent=parent)
-        intro = QLabel(tr("import.intro"))
-        intro.setWordWrap(True)
-        self.files = PathList()
-        self.add_button = QPushButton(tr("import.add"))
-        self.remove_button = QPushButton(tr("import.remove"))
+        super().__init__(project, errors, title=tr("import.title"), run_text=tr("import.run"),
+                         intro=tr("import.intro"), adders=[(tr("import.add"), self.choose_files)], parent=parent)
         self.add_documents = QCheckBox(tr("import.add_documents"))
-        self.add_button.clicked.connect(self.choose_files)
-        self.remove_button.clicked.connect(self.files.remove_selected)
-        row = QHBoxLayout()
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self.form)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(intro)
-        layout.addWidget(QLabel(tr("import.choose")))
-        layout.addWidget(self.files)
-        layout.addLayout(row)
-        layout.addWidget(self.add_documents)
+        self.form_layout.addWidget(self.add_documents)
 
-    # -- the form -------------------------------------------------------------------------------
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, tr("import.choose"), "", tr("dialog.filter"))
         self.add_paths(paths)
-
-    def add_paths(self, paths: list[str | Path]) -> None:
-        """Add files (or folders) to the list, each once."""
-        self.files.add_paths(paths)
-
-    def paths(self) -> list[str]:
-        return self.files.paths()
 
     # -- running --------------------------------------------------------------------------------
     def start(self) -> None:

@@ -7,11 +7,15 @@ disabled and the close button cancels; closing the dialog waits for the thread t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
@@ -24,6 +28,7 @@ from annotator.project import Project
 from ui import lead_strings  # noqa: F401 - registers the strings used here
 from ui.errors import ErrorPresenter
 from ui.i18n import layout_direction, tr
+from ui.widgets.path_list import PathList
 from ui.workers import Job, Worker, plain_message
 
 
@@ -164,3 +169,37 @@ class JobDialog(QDialog):
             self._close_or_cancel()
             return
         super().keyPressEvent(event)
+
+
+class PathsJobDialog(JobDialog):
+    """A job over files and folders the user lists: an introduction, the list, a button for each
+    way of adding to it (``adders``: text and slot), Remove. Subclasses add their own options
+    to :attr:`form_layout`."""
+
+    def __init__(self, project: Project, errors: ErrorPresenter, *, title: str, run_text: str, intro: str,
+                 adders: list[tuple[str, Callable[[], None]]], parent: QWidget | None = None):
+        super().__init__(project, errors, title=title, run_text=run_text, parent=parent)
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        self.files = PathList()
+        buttons = QHBoxLayout()
+        for text, slot in adders:
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        self.remove_button = QPushButton(tr("import.remove"))
+        self.remove_button.clicked.connect(self.files.remove_selected)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        self.form_layout = QVBoxLayout(self.form)
+        self.form_layout.setContentsMargins(0, 0, 0, 0)
+        self.form_layout.addWidget(label)
+        self.form_layout.addWidget(self.files)
+        self.form_layout.addLayout(buttons)
+
+    def add_paths(self, paths: list[str | Path]) -> None:
+        """Add files (or folders) to the list, each once."""
+        self.files.add_paths(paths)
+
+    def paths(self) -> list[str]:
+        return self.files.paths()
