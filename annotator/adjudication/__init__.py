@@ -9,9 +9,12 @@ Qt-free; the review window (``ui/review``) pushes these edits on its undo stack.
 """
 
 from annotator.adjudication.edits import (
+    ATTRIBUTES,
+    LINKS,
     AcceptAllAgreed,
     AcceptIntoGold,
     AcceptLinkIntoGold,
+    AcceptPartIntoGold,
     EditGold,
     RejectAll,
     SetAdjudicationStatus,
@@ -53,9 +56,9 @@ from annotator.adjudication.review import (
 )
 
 __all__ = [
-    "ACCEPTED", "AGREE", "ATTRIBUTE", "BOUNDARY", "EDITED", "GOLD", "GOLD_ONLY", "KINDS", "LABEL", "LINK",
+    "ACCEPTED", "AGREE", "ATTRIBUTE", "ATTRIBUTES", "LINKS", "BOUNDARY", "EDITED", "GOLD", "GOLD_ONLY", "KINDS", "LABEL", "LINK",
     "ONLY_SOME", "OPEN", "REJECTED", "SPEAKER",
-    "AcceptAllAgreed", "AcceptIntoGold", "AcceptLinkIntoGold", "Disagreement", "DocumentReview", "EditGold",
+    "AcceptAllAgreed", "AcceptIntoGold", "AcceptLinkIntoGold", "AcceptPartIntoGold", "Disagreement", "DocumentReview", "EditGold",
     "RejectAll", "Rejection", "SetAdjudicationStatus", "Version",
     "adjudication_counts", "adjudication_status", "compared_annotators", "disagreements", "find_gold",
     "gold_annotator", "gold_spans", "is_gold", "is_lead", "rejections", "review_document",

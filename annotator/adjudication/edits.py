@@ -212,6 +212,60 @@ class AcceptIntoGold(_Decision):
                              after={"label": self.source.label, "fragments": self.source.fragments})
 
 
+ATTRIBUTES, LINKS = "attributes", "links"
+
+
+@dataclass
+class AcceptPartIntoGold(_Decision):
+    """Copy one part of an annotator's span onto gold's span of the same unit, leaving the rest of
+    gold's version as it is: its ``attributes`` (with the actor a mention refers to), or its
+    ``links`` (gold's own links from that span are replaced; a speaker mention gold lacks comes
+    along). Gold must hold the unit already: accept a whole version first."""
+
+    span_id: SpanId
+    part: str
+    source: Span | None = field(default=None, init=False)
+    gold_span_id: SpanId | None = field(default=None, init=False)
+
+    @property
+    def text(self) -> str:
+        return f"accept the {self.part} of {self.source.label if self.source else 'a span'} into gold"
+
+    def _document(self, project: Project) -> DocumentId:
+        if self.source is None:
+            self.source = project.span(self.span_id)
+        return self.source.document_id
+
+    def _build(self, context: _Gold) -> None:
+        source = self.source
+        assert source is not None
+        if self.part not in (ATTRIBUTES, LINKS):
+            raise ValueError(f"part must be {ATTRIBUTES!r} or {LINKS!r}, not {self.part!r}")
+        gold_id = context.gold_for(source.id)
+        if gold_id is None:
+            raise ValidationError(f"gold has no {source.label} here yet: accept a whole version first")
+        gold = context.project.span(gold_id)
+        if self.part == ATTRIBUTES:
+            if gold.label != source.label:
+                raise ValidationError(f"gold's span here is a {gold.label}, this one a {source.label}: "
+                                      "accept the whole version instead")
+            if (dict(gold.attrs), gold.actor_id) != (dict(source.attrs), source.actor_id):
+                context.do(UpdateSpan(gold_id, {"attrs": dict(source.attrs), "actor_id": source.actor_id,
+                                                "origin": ADJUDICATED}))
+        else:
+            context.copy_links(source, gold_id, pull="mention", prune=True)
+        if not context.steps:
+            raise ValidationError(f"gold already has these {self.part}")
+        self.gold_span_id = gold_id
+
+    def _audit(self, project: Project, *, undo: bool) -> None:
+        assert self.source is not None
+        who = project.annotator(self.source.annotator_id).name
+        project.record_audit(UNDO_ACCEPT if undo else ACCEPT, "span", self.gold_span_id, self.source.document_id,
+                             before={"source_span": self.span_id, "annotator": who, "part": self.part},
+                             after={"label": self.source.label})
+
+
 @dataclass
 class AcceptLinkIntoGold(_Decision):
     """Copy an annotator's link into gold. Its head must be in gold already; a span at its tail

@@ -25,6 +25,7 @@ from annotator.adjudication import (
     AcceptAllAgreed,
     AcceptIntoGold,
     AcceptLinkIntoGold,
+    AcceptPartIntoGold,
     EditGold,
     RejectAll,
     SetAdjudicationStatus,
@@ -180,6 +181,37 @@ def test_accept_a_speaker_link(project, document, data):
     [speaker] = [r for r in project.relations(document.id, annotator_id=gold_q2.annotator_id)
                  if r.head == gold_q2.id]
     assert speaker.tail_span is not None
+
+
+def test_accept_only_the_attributes_of_the_other_side(project, document, data):
+    AcceptIntoGold(data["m_time"].id).apply(project)  # مریم's edges, her value P20D
+    edit = AcceptPartIntoGold(data["a_time"].id, "attributes")  # only علی's value P3W
+    edit.apply(project)
+    [gold] = [s for s in gold_spans(project, document.id) if s.label == "TIME_EXPR"]
+    assert gold.attrs["value"] == "P3W" and gold.fragments == data["m_time"].fragments
+    assert project.audit_log(document_id=document.id, limit=1)[0].before["part"] == "attributes"
+    edit.revert(project)
+    [gold] = [s for s in gold_spans(project, document.id) if s.label == "TIME_EXPR"]
+    assert gold.attrs["value"] == "P20D"
+    with pytest.raises(ValidationError, match="gold already has these attributes"):
+        AcceptPartIntoGold(data["m_time"].id, "attributes").apply(project)
+
+
+def test_accept_only_the_links_of_the_other_side(project, document, data):
+    AcceptIntoGold(data["m_q2"].id).apply(project)  # مریم: «وی» (the mayor) speaks
+    AcceptPartIntoGold(data["a_q2"].id, "links").apply(project)  # علی: the municipality
+    gold_q2 = next(s for s in gold_spans(project, document.id) if s.label == "QUOTE")
+    [speaker] = [r for r in project.relations(document.id, annotator_id=gold_q2.annotator_id) if r.head == gold_q2.id]
+    assert (speaker.type, speaker.tail_actor) == ("ATTRIBUTED_TO", data["city"].id)
+    assert gold_q2.fragments == data["m_q2"].fragments
+
+
+def test_a_part_needs_its_unit_in_gold(project, document, data):
+    with pytest.raises(ValidationError, match="accept a whole version first"):
+        AcceptPartIntoGold(data["a_time"].id, "attributes").apply(project)
+    AcceptIntoGold(data["m_added"].id).apply(project)  # a CUE; علی made it a CONDITION
+    with pytest.raises(ValidationError, match="accept the whole version instead"):
+        AcceptPartIntoGold(data["a_added"].id, "attributes").apply(project)
 
 
 def test_a_link_needs_its_head_in_gold(project, document, data):

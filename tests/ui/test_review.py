@@ -145,6 +145,35 @@ def test_a_persian_digit_accepts_too(review, reader):
     assert ("QUOTE", QUOTE_1) in gold_of(reader)
 
 
+DIGIT_KEYS = [getattr(Qt.Key, f"Key_{n}") for n in range(10)]
+
+
+def select_unit(review, label, kind=None):
+    row = next(r for r in range(review.model.rowCount()) if review.model.unit_at(r).label == label
+               and (kind is None or review.model.unit_at(r).kind == kind))
+    review.table.setCurrentIndex(review.model.index(row, 0))
+
+
+def test_alt_digit_takes_only_attributes_and_ctrl_digit_only_links(review, reader):
+    names = list(review.review.names)
+    maryam, ali = names.index("مریم") + 1, names.index("علی") + 1
+    select_unit(review, "TIME_EXPR")  # مریم P20D, علی P3W
+    key(review.table, DIGIT_KEYS[maryam])
+    select_unit(review, "TIME_EXPR")
+    key(review.table, DIGIT_KEYS[ali], ALT)  # only علی's value
+    [time] = [s for s in gold_spans(reader, 1) if s.label == "TIME_EXPR"]
+    assert time.attrs["value"] == "P3W"
+    select_unit(review, "QUOTE", "speaker")
+    key(review.table, DIGIT_KEYS[maryam])  # her version: «وی», the mayor
+    select_unit(review, "QUOTE", "speaker")
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):  # Ctrl + a Persian digit: علی's links only
+        QApplication.sendEvent(review.table, QKeyEvent(kind, 0, CTRL, "۰۱۲۳۴۵۶۷۸۹"[ali]))
+    gold_quote = next(s for s in gold_spans(reader, 1)
+                      if s.label == "QUOTE" and "بودجه" in reader.document(1).text[s.start:s.end])
+    [speaker] = [r for r in reader.relations(1, annotator_id=gold_quote.annotator_id) if r.head == gold_quote.id]
+    assert reader.actor(speaker.tail_actor).name == "شهرداری تهران"
+
+
 def test_accept_everything_agreed_in_one_step(review, reader):
     key(review.table, Qt.Key.Key_A, CTRL | SHIFT)
     assert gold_of(reader) == [("ACTOR_MENTION", "شهردار تهران"), ("CUE", "گفت")]

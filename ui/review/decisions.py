@@ -16,6 +16,7 @@ from annotator.adjudication import (
     OPEN,
     AcceptAllAgreed,
     AcceptIntoGold,
+    AcceptPartIntoGold,
     Disagreement,
     RejectAll,
     SetAdjudicationStatus,
@@ -73,6 +74,21 @@ class Decisions(_Base):
             return
         text = tr("undo.accept", label=self.label_name(version.span.label), name=version.annotator)
         if self.push(AcceptIntoGold(version.span.id), text):
+            self._advance()
+
+    def accept_part(self, key: int, part: str) -> None:
+        """Only the attributes (``part`` = "attributes") or only the links ("links") of annotator
+        ``key``'s version, onto the gold span the unit already has."""
+        unit = self._unit_or_info()
+        if unit is None or self.review is None:
+            return
+        names = self.review.names
+        version = unit.versions.get(names[key - 1]) if 0 < key <= len(names) else None
+        if version is None:
+            self.info(tr("review.no_version", n=digits(key)))
+            return
+        text = tr(f"undo.accept_{part}", label=self.label_name(version.span.label), name=version.annotator)
+        if self.push(AcceptPartIntoGold(version.span.id, part), text):
             self._advance()
 
     def accept_agreed(self) -> None:

@@ -66,6 +66,9 @@ KEYS = {
     "prev_doc": ["Alt+PgUp"],
 }
 MAX_VERSIONS = 9
+# Alt+n: only annotator n's attributes; Ctrl+n: only their links (onto the gold span of the unit)
+PART_KEYS = {"attributes": "Alt", "links": "Ctrl"}
+PART_MODIFIERS = {"attributes": Qt.KeyboardModifier.AltModifier, "links": Qt.KeyboardModifier.ControlModifier}
 GOLD_WIDTH = 300  # the list's gold column, in pixels
 
 
@@ -173,6 +176,11 @@ class ReviewWindow(Decisions, QMainWindow):
         for n in range(1, MAX_VERSIONS + 1):
             self._action(menu, f"accept_{n}", lambda n=n: self.accept_version(n),
                          text=tr("review.accept", n=digits(n)), shortcuts=[str(n)])
+        parts = menu.addMenu(tr("review.parts"))
+        for part, modifier in PART_KEYS.items():
+            for n in range(1, MAX_VERSIONS + 1):
+                self._action(parts, f"accept_{part}_{n}", lambda n=n, part=part: self.accept_part(n, part),
+                             text=tr(f"review.accept_{part}", n=digits(n)), shortcuts=[f"{modifier}+{n}"])
         commands = {
             "accept_agreed": self.accept_agreed, "edit": self.edit_gold, "reject": self.reject_all,
             "next": lambda: self.step(1), "prev": lambda: self.step(-1), "accept_all": self.accept_all_agreed,
@@ -207,8 +215,9 @@ class ReviewWindow(Decisions, QMainWindow):
         return action
 
     def _plain_actions(self) -> list[QAction]:
-        """Actions on keys without Ctrl or Alt: off while gold is being edited."""
+        """The decision keys (digits, with Alt or Ctrl too, and letters): off while gold is being edited."""
         names = [f"accept_{n}" for n in range(1, MAX_VERSIONS + 1)] + ["accept_agreed", "edit", "reject", "next", "prev"]
+        names += [f"accept_{part}_{n}" for part in PART_KEYS for n in range(1, MAX_VERSIONS + 1)]
         return [self.actions_[n] for n in names]
 
     # -- documents -------------------------------------------------------------------------------
@@ -370,9 +379,15 @@ class ReviewWindow(Decisions, QMainWindow):
         """A letter or digit typed with another keyboard layout (Persian «د» is N, «۱» is 1)."""
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or self.editing:
             return False
-        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-            return False
+        modifiers = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         latin = keys.latin_key(event.text())
+        if modifiers:  # Alt+۱ or Ctrl+۱ on the Persian layout: the digit still counts
+            part = next((p for p, m in PART_MODIFIERS.items() if modifiers == m), None)
+            action = self.actions_.get(f"accept_{part}_{latin}") if part and latin.isdigit() else None
+            if action is not None and action.isEnabled():
+                action.trigger()
+                return True
+            return False
         name = f"accept_{latin}" if latin.isdigit() else {"e": "edit", "x": "reject", "n": "next", "p": "prev"}.get(latin)
         action = self.actions_.get(name or "")
         if action is not None and action.isEnabled():
