@@ -144,10 +144,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "Gold has nothing here: accept a version, or select text in the gold column and press a label key."),
     "review.list_end": ("به پایان فهرست رسیدید.", "That is the end of the list."),
     "review.nothing_left": ("ناهمخوانی باز دیگری نمانده است.", "No open disagreements left."),
-    "review.hint": (("۱، ۲، …: پذیرفتن نسخه · Enter: نسخه توافقی · E: ویرایش طلایی · X: رد همه · "
-                     "N/P: بعدی/قبلی · Ctrl+Shift+A: همه توافق‌ها · Ctrl+Enter: پایان · Ctrl+Z: واگرد"),
-                    ("1, 2, …: accept a version · Enter: the agreed version · E: edit gold · X: reject all · "
-                     "N/P: next/previous · Ctrl+Shift+A: all agreed · Ctrl+Enter: done · Ctrl+Z: undo")),
+    "review.hint": (("۱، ۲، …: پذیرفتن نسخه · Alt/Ctrl+۱…: تنها ویژگی‌ها/پیوندها · Enter: نسخه توافقی · "
+                     "E: ویرایش طلایی · X: رد همه · N/P: بعدی/قبلی · Ctrl+Shift+A: همه توافق‌ها · "
+                     "Ctrl+Enter: پایان · Ctrl+Z: واگرد"),
+                    ("1, 2, …: accept a version · Alt/Ctrl+1…: only its attributes/links · Enter: the agreed "
+                     "version · E: edit gold · X: reject all · N/P: next/previous · Ctrl+Shift+A: all agreed · "
+                     "Ctrl+Enter: done · Ctrl+Z: undo")),
     "review.no_document": ("نخست سندی را باز کنید.", "Open a document first."),
     "review.need_path": ("این کار به پروژه‌ای در پرونده نیاز دارد.", "This needs a project saved in a file."),
     "undo.accept": ("پذیرفتن «{label}» از {name}", "accept «{label}» from {name}"),
