@@ -1,4 +1,5 @@
-"""Import annotations made elsewhere: brat standoff, doccano JSONL, CoNLL, and our own jsonl export.
+"""Import annotations made elsewhere: brat standoff, doccano JSONL, CoNLL, Label Studio JSON, and our
+own jsonl export.
 
     report = import_annotations(project, [Path("brat_folder")], fmt="brat", annotator="maryam")
 
@@ -17,7 +18,7 @@ from annotator.interchange.plan import PlannedDocument
 from annotator.interchange.writer import AnnotationImportReport, write_plan
 from annotator.project import Project
 
-FORMATS: tuple[str, ...] = ("brat", "doccano", "conll", "annotator-jsonl")
+FORMATS: tuple[str, ...] = ("brat", "doccano", "conll", "label-studio", "annotator-jsonl")
 
 __all__ = ["FORMATS", "AnnotationImportReport", "import_annotations", "read_documents"]
 
@@ -36,6 +37,9 @@ def read_documents(paths: Sequence[Path], fmt: str) -> list[PlannedDocument]:
     if fmt == "conll":
         from annotator.interchange.conll import read_conll
         return read_conll(list(paths))
+    if fmt == "label-studio":
+        from annotator.interchange.label_studio import read_label_studio
+        return read_label_studio(list(paths))
     if fmt == "annotator-jsonl":
         from annotator.interchange.own_jsonl import read_own_jsonl
         return read_own_jsonl(list(paths))
@@ -49,7 +53,7 @@ def import_annotations(
 ) -> AnnotationImportReport:
     """Import annotated documents into ``project`` in one transaction.
 
-    :param fmt: ``brat``, ``doccano``, ``conll`` or ``annotator-jsonl``
+    :param fmt: ``brat``, ``doccano``, ``conll``, ``label-studio`` or ``annotator-jsonl``
     :param annotator: whose annotations they become (required unless the files name one)
     :param label_map: their label or relation type -> ours, applied before matching the tagset
     :param skip_invalid: leave out annotations that break the tagset's rules instead of refusing
