@@ -12,7 +12,7 @@ from annotator.model import GOLD_LAYER
 from annotator.project import Project
 
 #: Formats ``annotator import`` hands to :func:`import_annotation_files` instead of the text importer.
-ANNOTATION_FORMATS = ("brat", "doccano", "conll", "label-studio", "annotator-jsonl")
+ANNOTATION_FORMATS = ("brat", "doccano", "conll", "label-studio", "prodigy", "annotator-jsonl")
 
 
 def _command_line(*parts: object, split: str | None, seed: int) -> str:

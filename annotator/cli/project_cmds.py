@@ -30,10 +30,10 @@ def init_cmd(db: Path, tagset_path: Path | None) -> None:
 @click.argument("db", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["auto", "txt", "jsonl", "csv", "brat", "doccano", "conll", "label-studio",
-                                   "annotator-jsonl"]),
+                                   "prodigy", "annotator-jsonl"]),
               default="auto", show_default=True,
-              help="Input format; auto picks by file extension. brat, doccano, conll, label-studio and "
-                   "annotator-jsonl (our export, also detected for jsonl) bring annotations too.")
+              help="Input format; auto picks by file extension. brat, doccano, conll, label-studio, prodigy "
+                   "and annotator-jsonl (our export, also detected for jsonl) bring annotations too.")
 @click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN",
               help="Read FIELD (text, title, url, date, id, source) from COLUMN; repeatable.")
 @click.option("--normalize", is_flag=True,
@@ -53,7 +53,8 @@ def import_cmd(db: Path, paths: tuple[Path, ...], fmt: str, mapping: tuple[str, 
                normalize: bool, workers: int | None, quiet: bool, annotator_name: str | None,
                label_map: tuple[str, ...], skip_invalid: bool) -> None:
     """Import articles from files and folders (txt, jsonl, csv) into DB, or annotated
-    documents (brat, doccano, conll, label-studio, annotator-jsonl) in one all-or-nothing transaction.
+    documents (brat, doccano, conll, label-studio, prodigy, annotator-jsonl) in one all-or-nothing
+    transaction.
 
     Each file lands whole or is reported and skipped; a text already in the project is
     skipped as a duplicate.

@@ -1,5 +1,5 @@
-"""Import annotations made elsewhere: brat standoff, doccano JSONL, CoNLL, Label Studio JSON, and our
-own jsonl export.
+"""Import annotations made elsewhere: brat standoff, doccano JSONL, CoNLL, Label Studio JSON, Prodigy
+JSONL, and our own jsonl export.
 
     report = import_annotations(project, [Path("brat_folder")], fmt="brat", annotator="maryam")
 
@@ -18,7 +18,7 @@ from annotator.interchange.plan import PlannedDocument
 from annotator.interchange.writer import AnnotationImportReport, write_plan
 from annotator.project import Project
 
-FORMATS: tuple[str, ...] = ("brat", "doccano", "conll", "label-studio", "annotator-jsonl")
+FORMATS: tuple[str, ...] = ("brat", "doccano", "conll", "label-studio", "prodigy", "annotator-jsonl")
 
 __all__ = ["FORMATS", "AnnotationImportReport", "import_annotations", "read_documents"]
 
@@ -40,6 +40,9 @@ def read_documents(paths: Sequence[Path], fmt: str) -> list[PlannedDocument]:
     if fmt == "label-studio":
         from annotator.interchange.label_studio import read_label_studio
         return read_label_studio(list(paths))
+    if fmt == "prodigy":
+        from annotator.interchange.prodigy import read_prodigy
+        return read_prodigy(list(paths))
     if fmt == "annotator-jsonl":
         from annotator.interchange.own_jsonl import read_own_jsonl
         return read_own_jsonl(list(paths))
@@ -53,7 +56,7 @@ def import_annotations(
 ) -> AnnotationImportReport:
     """Import annotated documents into ``project`` in one transaction.
 
-    :param fmt: ``brat``, ``doccano``, ``conll``, ``label-studio`` or ``annotator-jsonl``
+    :param fmt: ``brat``, ``doccano``, ``conll``, ``label-studio``, ``prodigy`` or ``annotator-jsonl``
     :param annotator: whose annotations they become (required unless the files name one)
     :param label_map: their label or relation type -> ours, applied before matching the tagset
     :param skip_invalid: leave out annotations that break the tagset's rules instead of refusing
