@@ -181,60 +181,63 @@ class _Decision:
 
 
 @dataclass
-class AcceptIntoGold(_Decision):
-    """Copy an annotator's span into gold (replacing gold's version of its unit), with its
-    attributes, actor and the links whose other end gold has; a speaker mention gold lacks
-    comes along."""
+class _FromSpan(_Decision):
+    """A decision that copies an annotator's span, or part of it, into gold; audited as an accept."""
 
     span_id: SpanId
     source: Span | None = field(default=None, init=False)
     gold_span_id: SpanId | None = field(default=None, init=False)
 
-    @property
-    def text(self) -> str:
-        return f"accept {self.source.label if self.source else 'span'} into gold"
-
     def _document(self, project: Project) -> DocumentId:
         if self.source is None:
             self.source = project.span(self.span_id)
         return self.source.document_id
+
+    def _audit(self, project: Project, *, undo: bool) -> None:
+        assert self.source is not None
+        who = project.annotator(self.source.annotator_id).name
+        project.record_audit(UNDO_ACCEPT if undo else ACCEPT, "span", self.gold_span_id, self.source.document_id,
+                             before={"source_span": self.span_id, "annotator": who, **self._what()},
+                             after={"label": self.source.label, "fragments": self.source.fragments})
+
+    def _what(self) -> dict[str, Any]:
+        return {}
+
+
+@dataclass
+class AcceptIntoGold(_FromSpan):
+    """Copy an annotator's span into gold (replacing gold's version of its unit), with its
+    attributes, actor and the links whose other end gold has; a speaker mention gold lacks
+    comes along."""
+
+    @property
+    def text(self) -> str:
+        return f"accept {self.source.label if self.source else 'span'} into gold"
 
     def _build(self, context: _Gold) -> None:
         assert self.source is not None
         self.gold_span_id = context.put_span(self.source)
         context.copy_links(self.source, self.gold_span_id, pull="mention", prune=True)
 
-    def _audit(self, project: Project, *, undo: bool) -> None:
-        assert self.source is not None
-        who = project.annotator(self.source.annotator_id).name
-        project.record_audit(UNDO_ACCEPT if undo else ACCEPT, "span", self.gold_span_id, self.source.document_id,
-                             before={"source_span": self.span_id, "annotator": who},
-                             after={"label": self.source.label, "fragments": self.source.fragments})
-
 
 ATTRIBUTES, LINKS = "attributes", "links"
 
 
 @dataclass
-class AcceptPartIntoGold(_Decision):
+class AcceptPartIntoGold(_FromSpan):
     """Copy one part of an annotator's span onto gold's span of the same unit, leaving the rest of
     gold's version as it is: its ``attributes`` (with the actor a mention refers to), or its
     ``links`` (gold's own links from that span are replaced; a speaker mention gold lacks comes
     along). Gold must hold the unit already: accept a whole version first."""
 
-    span_id: SpanId
-    part: str
-    source: Span | None = field(default=None, init=False)
-    gold_span_id: SpanId | None = field(default=None, init=False)
+    part: str = ATTRIBUTES
 
     @property
     def text(self) -> str:
         return f"accept the {self.part} of {self.source.label if self.source else 'a span'} into gold"
 
-    def _document(self, project: Project) -> DocumentId:
-        if self.source is None:
-            self.source = project.span(self.span_id)
-        return self.source.document_id
+    def _what(self) -> dict[str, Any]:
+        return {"part": self.part}
 
     def _build(self, context: _Gold) -> None:
         source = self.source
@@ -257,13 +260,6 @@ class AcceptPartIntoGold(_Decision):
         if not context.steps:
             raise ValidationError(f"gold already has these {self.part}")
         self.gold_span_id = gold_id
-
-    def _audit(self, project: Project, *, undo: bool) -> None:
-        assert self.source is not None
-        who = project.annotator(self.source.annotator_id).name
-        project.record_audit(UNDO_ACCEPT if undo else ACCEPT, "span", self.gold_span_id, self.source.document_id,
-                             before={"source_span": self.span_id, "annotator": who, "part": self.part},
-                             after={"label": self.source.label})
 
 
 @dataclass

@@ -145,13 +145,13 @@ def load_actors(folder: Path) -> dict[str, ActorDraft]:
     return {}
 
 
-def to_plan(ann: AnnFile, text: str, path: str, actors: dict[str, ActorDraft], *, name: str | None = None) -> PlannedDocument:
-    """One planned document from a parsed ``.ann`` and its text; ``name`` (the file's path in its
-    brat project, without extension) becomes the document's external id, and so its file name
-    when exported to brat again."""
+def to_plan(ann: AnnFile, text: str, path: str, actors: dict[str, ActorDraft], *,
+            external_id: str | None = None) -> PlannedDocument:
+    """One planned document from a parsed ``.ann`` and its text; ``external_id`` (the file's path
+    in its brat project, without extension) names it, and its files when exported to brat again."""
     _fix_offsets(ann, text, path)
     document = PlannedDocument(path=path, text=text, title=Path(path).stem, actors=actors,
-                               external_id=name or Path(path).stem)
+                               external_id=external_id or Path(path).stem)
     spans = {i: PlannedSpan(i, label, frags, line=line) for i, (label, frags, _, line) in ann.textbounds.items()}
     triggers = {e: trigger for e, (_, trigger, _, _) in ann.events.items()}
 
@@ -210,7 +210,7 @@ def read_brat(paths: list[Path]) -> list[PlannedDocument]:
                 raise InputError(f"has no {txt.name} beside it; brat needs both files", path=ann)
             parsed = parse_ann(ann.read_text(encoding="utf-8-sig"), str(ann))
             name = ann.relative_to(root).with_suffix("").as_posix() if root.is_dir() else ann.stem
-            documents.append(to_plan(parsed, read_text(txt), str(ann), load_actors(ann.parent), name=name))
+            documents.append(to_plan(parsed, read_text(txt), str(ann), load_actors(ann.parent), external_id=name))
     if not documents:
         raise InputError("no .ann files found; brat folders hold NAME.txt and NAME.ann pairs",
                          path=", ".join(map(str, paths)))

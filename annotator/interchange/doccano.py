@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.interchange.jsonstream import json_values
+from annotator.interchange.jsonstream import json_objects
 from annotator.interchange.plan import PlannedDocument, PlannedRelation, PlannedSpan
 
 _SPAN_KEYS = ("text", "label", "labels", "entities", "relations", "meta", "data")
@@ -68,16 +68,8 @@ def record_to_plan(record: Mapping[str, Any], path: Path, line: int) -> PlannedD
 
 def read_doccano(paths: list[Path]) -> list[PlannedDocument]:
     """Planned documents of every doccano JSONL file under ``paths``."""
-    documents = []
-    for root in paths:
-        if not root.exists():
-            raise InputError("no such file or folder; check the path", path=root)
-        files = sorted(p for p in root.rglob("*.json*") if p.is_file()) if root.is_dir() else [root]
-        for file in files:
-            for line, record in json_values(file):
-                if not isinstance(record, dict):
-                    raise InputError("not a JSON object; doccano records are objects", path=file, line=line)
-                documents.append(record_to_plan(record, file, line))
+    documents = [record_to_plan(record, file, line)
+                 for file, line, record in json_objects(paths, pattern="*.json*", what="doccano records")]
     if not documents:
         raise InputError("no doccano records found", path=", ".join(map(str, paths)))
     return documents

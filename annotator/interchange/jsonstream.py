@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,3 +34,21 @@ def json_values(path: Path) -> Iterator[tuple[int, Any]]:
             yield from ((line, item) for item in value)
         else:
             yield line, value
+
+
+def json_objects(paths: Sequence[Path], *, pattern: str, what: str) -> Iterator[tuple[Path, int, Mapping[str, Any]]]:
+    """``(file, line, object)`` for every JSON object in ``paths`` (files, or folders searched
+    recursively for ``pattern``, e.g. ``"*.jsonl"``), in file order.
+
+    :param what: names the objects in errors («doccano records», «Label Studio tasks»)
+    :raises InputError: a missing path, invalid JSON, or a value that is not an object
+    """
+    for root in paths:
+        if not root.exists():
+            raise InputError("no such file or folder; check the path", path=root)
+        files = sorted(p for p in root.rglob(pattern) if p.is_file()) if root.is_dir() else [root]
+        for file in files:
+            for line, value in json_values(file):
+                if not isinstance(value, Mapping):
+                    raise InputError(f"not a JSON object; {what} are objects", path=file, line=line)
+                yield file, line, value

@@ -21,7 +21,7 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.interchange.align import has_astral, utf16_positions
-from annotator.interchange.jsonstream import json_values
+from annotator.interchange.jsonstream import json_objects
 from annotator.interchange.plan import PlannedDocument, PlannedRelation, PlannedSpan
 
 _TEXT_KEYS = ("text", "content", "body", "article")
@@ -90,23 +90,16 @@ def _document(text: str, results: list[Any], path: Path, line: int, annotator: s
 def read_label_studio(paths: list[Path]) -> list[PlannedDocument]:
     """Planned documents of every Label Studio export (``*.json``) under ``paths``."""
     documents: list[PlannedDocument] = []
-    for root in paths:
-        if not root.exists():
-            raise InputError("no such file or folder; check the path", path=root)
-        files = sorted(p for p in root.rglob("*.json") if p.is_file()) if root.is_dir() else [root]
-        for file in files:
-            for line, task in json_values(file):
-                if not isinstance(task, Mapping):
-                    raise InputError("not a JSON object; Label Studio tasks are objects", path=file, line=line)
-                text = _task_text(task, file, line)
-                if "annotations" in task or "completions" in task:
-                    for annotation in task.get("annotations") or task.get("completions") or []:
-                        if isinstance(annotation, Mapping) and not annotation.get("was_cancelled"):
-                            documents.append(_document(text, list(annotation.get("result") or []), file, line,
-                                                       _annotator_name(annotation)))
-                else:  # JSON-MIN
-                    results = [{"value": item} for item in task.get("label") or [] if isinstance(item, Mapping)]
-                    documents.append(_document(text, results, file, line, None))
+    for file, line, task in json_objects(paths, pattern="*.json", what="Label Studio tasks"):
+        text = _task_text(task, file, line)
+        if "annotations" in task or "completions" in task:
+            for annotation in task.get("annotations") or task.get("completions") or []:
+                if isinstance(annotation, Mapping) and not annotation.get("was_cancelled"):
+                    documents.append(_document(text, list(annotation.get("result") or []), file, line,
+                                               _annotator_name(annotation)))
+        else:  # JSON-MIN
+            results = [{"value": item} for item in task.get("label") or [] if isinstance(item, Mapping)]
+            documents.append(_document(text, results, file, line, None))
     if not documents:
         raise InputError("no Label Studio tasks with annotations found", path=", ".join(map(str, paths)))
     return documents

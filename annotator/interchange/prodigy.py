@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.interchange.jsonstream import json_values
+from annotator.interchange.jsonstream import json_objects
 from annotator.interchange.plan import PlannedDocument, PlannedRelation, PlannedSpan
 
 _ACCEPTED = (None, "accept")
@@ -61,17 +61,9 @@ def example_to_plan(example: Mapping[str, Any], path: Path, line: int) -> Planne
 
 def read_prodigy(paths: list[Path]) -> list[PlannedDocument]:
     """Planned documents of every accepted example in the Prodigy JSONL files under ``paths``."""
-    documents = []
-    for root in paths:
-        if not root.exists():
-            raise InputError("no such file or folder; check the path", path=root)
-        files = sorted(p for p in root.rglob("*.jsonl") if p.is_file()) if root.is_dir() else [root]
-        for file in files:
-            for line, example in json_values(file):
-                if not isinstance(example, Mapping):
-                    raise InputError("not a JSON object; Prodigy examples are objects", path=file, line=line)
-                if example.get("answer") in _ACCEPTED:
-                    documents.append(example_to_plan(example, file, line))
+    documents = [example_to_plan(example, file, line)
+                 for file, line, example in json_objects(paths, pattern="*.jsonl", what="Prodigy examples")
+                 if example.get("answer") in _ACCEPTED]
     if not documents:
         raise InputError("no accepted Prodigy examples found", path=", ".join(map(str, paths)))
     return documents

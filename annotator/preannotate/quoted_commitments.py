@@ -22,9 +22,10 @@ _REQUEST = ("می\u200cخواه", "می خواه")  # «از فدراسیون م
 FIRST_PERSON_SCORE, THIRD_PERSON_SCORE = 0.6, 0.45
 _PAST_WORDS = ("گذشته", "اخیر", "پیش", "قبل")
 # Subjects of a forecast, not of a commitment: nobody answers for the weather («بارش‌ها از فردا آغاز می‌شود»).
-_FORECAST_SUBJECTS = frozenset(key(w) for w in (
-    "بارش بارش‌ها باران بارندگی بارندگی‌ها برف دما دمای هوا هوای توفان طوفان گرد غبار سیل زلزله "
-    "باد وزش سرما گرما موج مه").split())
+_FORECAST_SUBJECTS = frozenset(map(key, (
+    "بارش", "بارش‌ها", "باران", "بارندگی", "بارندگی‌ها", "برف", "دما", "دمای", "هوا", "هوای", "توفان", "طوفان",
+    "گرد", "غبار", "سیل", "زلزله", "باد", "وزش", "سرما", "گرما", "موج", "مه",
+)))
 # Where a sentence's clauses meet: punctuation and «اما/ولی», or «و» right after a verb
 # («... برطرف شده و پیمانکار ...»; not the «و» of «بهداشت و درمان»).
 _BREAKS = frozenset({"،", ",", "؛", ";", "اما", "ولی"})
