@@ -61,34 +61,40 @@ def add_quoted_commitments(builder: Builder) -> None:
         for t_start, t_end, timex in builder.timexes():
             if not (q_start <= t_start and t_end <= q_end) or _past(view.text[t_start:t_end]):
                 continue
-            s_start, s_end = view.sentence_bounds(t_start)
-            clause = view.trim(max(s_start, q_start), min(s_end, q_end))
-            if clause is None or any(a < clause[1] and clause[0] < b for a, b in taken):
+            found = _committing_clause(view, quote_part=(q_start, q_end), timex_start=t_start)
+            if found is None or any(a < found[0][1] and found[0][0] < b for a, b in taken):
                 continue
-            first, end = _segment(view, view.token_at(clause[0]), view.token_at(clause[1]), view.token_at(t_start))
-            # a joined verb is one token («ساخته می‌شود»، «باز خواهد شد»): look at each of its words
-            words = [w for s, e in view.tokens[first:end] for w in view.text[s:e].split()]
-            verbs = [v for v in map(commitment_verb, words) if v is not None]
-            clause = view.trim(view.tokens[first][0], view.tokens[end - 1][1]) if end > first else None
-            if not verbs or clause is None:
-                continue
-            person, ending = next((v for v in verbs if v[0] == "first"), verbs[0])
-            if person == "third" and view.keys[first] in _FORECAST_SUBJECTS:
-                continue
-            if person == "first":
-                attrs = {"commit_kind": "ACTION", "specificity": "SPECIFIC", "strength": "FIRM", "polarity": "POS",
-                         "on_behalf": "INSTITUTION" if ending == "یم" else "SELF"}
-                score = FIRST_PERSON_SCORE
-            else:
-                attrs = {"commit_kind": "OUTCOME", "specificity": "SPECIFIC", "strength": "INTENDED",
-                         "polarity": "POS"}
-                score = THIRD_PERSON_SCORE
+            clause, (attrs, score) = found
             key = builder.add("COMMITMENT", (clause,), attrs, score)
             said = speakers[quote.key]
             builder.link("COMMITTED_BY", key, tail=said.tail, entity=said.entity, score=said.score)
             builder.link("HAS_DEADLINE", key, tail=timex, score=0.7)
             builder.link("EXPRESSED_IN", key, tail=quote.key, score=0.7)
             taken.append(clause)
+
+
+def _committing_clause(view, *, quote_part: tuple[int, int], timex_start: int):
+    """The clause of the quote around the deadline at ``timex_start``, with the attributes and
+    score of the commitment it states; None when it has no committing verb (or is a forecast)."""
+    s_start, s_end = view.sentence_bounds(timex_start)
+    sentence = view.trim(max(s_start, quote_part[0]), min(s_end, quote_part[1]))
+    if sentence is None:
+        return None
+    first, end = _segment(view, view.token_at(sentence[0]), view.token_at(sentence[1]), view.token_at(timex_start))
+    # a joined verb is one token («ساخته می‌شود»، «باز خواهد شد»): look at each of its words
+    words = [w for s, e in view.tokens[first:end] for w in view.text[s:e].split()]
+    verbs = [v for v in map(commitment_verb, words) if v is not None]
+    clause = view.trim(view.tokens[first][0], view.tokens[end - 1][1]) if end > first else None
+    if not verbs or clause is None:
+        return None
+    person, ending = next((v for v in verbs if v[0] == "first"), verbs[0])
+    if person == "first":
+        return clause, ({"commit_kind": "ACTION", "specificity": "SPECIFIC", "strength": "FIRM", "polarity": "POS",
+                         "on_behalf": "INSTITUTION" if ending == "یم" else "SELF"}, FIRST_PERSON_SCORE)
+    if view.keys[first] in _FORECAST_SUBJECTS:
+        return None
+    return clause, ({"commit_kind": "OUTCOME", "specificity": "SPECIFIC", "strength": "INTENDED",
+                     "polarity": "POS"}, THIRD_PERSON_SCORE)
 
 
 def _past(timex: str) -> bool:
@@ -98,10 +104,12 @@ def _past(timex: str) -> bool:
 
 def _segment(view, first: int, end: int, at: int) -> tuple[int, int]:
     """Token indices ``[first, end)`` of the clause of tokens ``first..end`` that holds token ``at``."""
-    words = [view.text[s:e] for s, e in view.tokens]
+    def word(i: int) -> str:
+        return view.text[view.tokens[i][0]:view.tokens[i][1]]
+
     start, stop = first, end
     for i in range(first, end):
-        breaks = words[i] in _BREAKS or (words[i] == "و" and i > first and _verb_like(words[i - 1]))
+        breaks = word(i) in _BREAKS or (word(i) == "و" and i > first and _verb_like(word(i - 1)))
         if breaks and i < at:
             start = i + 1
         elif breaks and i > at:

@@ -142,6 +142,13 @@ def test_a_promise_in_the_speakers_own_words_is_a_commitment_expressed_in_the_qu
     assert second["attrs"]["commit_kind"] == "OUTCOME" and linked(rec, second, "COMMITTED_BY")["text"] == "وی"
 
 
+def test_two_promises_in_one_sentence_are_two_commitments():
+    rec = run("شهردار گفت: «ما پل را تا پایان سال باز می‌کنیم و جاده را ظرف دو ماه تعمیر می‌کنیم.»")
+    assert [c["text"] for c in of(rec, "COMMITMENT")] == ["ما پل را تا پایان سال باز می‌کنیم",
+                                                          "جاده را ظرف دو ماه تعمیر می‌کنیم"]
+    assert [linked(rec, c, "HAS_DEADLINE")["text"] for c in of(rec, "COMMITMENT")] == ["تا پایان سال", "ظرف دو ماه"]
+
+
 @pytest.mark.parametrize("said", [
     "از فدراسیون می‌خواهیم ظرف یک هفته گزارش را منتشر کند.",  # a request to others
     "ما این کار را ظرف ۲۰ روز تمام نمی‌کنیم.",  # negated
