@@ -62,6 +62,22 @@ def _read(expression: str, anchor: dt.date | None) -> tuple[Timex, bool] | None:
         return None
 
 
+# «تا پایان فصل»: a season of a league or a school, whose dates no calendar gives. Kept as a
+# deadline with its modifier but no value, for the annotator to fill in.
+_SEASON_EDGE = re.compile(r"(?:تا|حداکثر\s+تا|قبل\s+از|پیش\s+از|از)\s+(?:پایان|آخر|انتهای|ابتدای|اول|آغاز)\s+فصل(?:\s+(?:جاری|آینده|بعد))?")
+_SEASON_MODS = {"تا": "BY", "از": "FROM"}
+
+
+def _season(text: str, start: int) -> FoundTimex | None:
+    m = _SEASON_EDGE.match(text, start)
+    if m is None:
+        return None
+    first = m.group().split()[0]
+    mod = _SEASON_MODS.get(first, "BY")
+    timex = Timex("DATE", "", None, mod, None, "DCT", m.group())  # type: ignore[arg-type]
+    return FoundTimex(m.start(), m.end(), timex, False)
+
+
 def _line_end(text: str, at: int) -> int:
     end = text.find("\n", at)
     return len(text) if end < 0 else end
@@ -86,6 +102,11 @@ def find_deadlines(text: str, *, anchor: dt.date | None = None, start: int = 0) 
                 found.append(FoundTimex(m.start(), end, timex, exact))
                 taken = end
             break
+        else:
+            season = _season(text, m.start())
+            if season is not None:
+                found.append(season)
+                taken = season.end
     return found
 
 

@@ -142,6 +142,15 @@ def test_a_promise_in_the_speakers_own_words_is_a_commitment_expressed_in_the_qu
     assert second["attrs"]["commit_kind"] == "OUTCOME" and linked(rec, second, "COMMITTED_BY")["text"] == "وی"
 
 
+def test_the_end_of_a_season_is_a_deadline_without_a_value():
+    rec = run("او گفت: «تا پایان فصل درباره آینده‌ام تصمیم می‌گیرم.»")
+    [deadline] = of(rec, "TIME_EXPR")
+    assert deadline["text"] == "تا پایان فصل" and "value" not in deadline["attrs"]
+    assert deadline["attrs"]["deadline_mod"] == "BY"
+    [commitment] = of(rec, "COMMITMENT")
+    assert commitment["attrs"]["on_behalf"] == "SELF"
+
+
 def test_two_promises_in_one_sentence_are_two_commitments():
     rec = run("شهردار گفت: «ما پل را تا پایان سال باز می‌کنیم و جاده را ظرف دو ماه تعمیر می‌کنیم.»")
     assert [c["text"] for c in of(rec, "COMMITMENT")] == ["ما پل را تا پایان سال باز می‌کنیم",
