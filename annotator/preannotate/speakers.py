@@ -36,6 +36,7 @@ class Mention:
     actor_type: str = "PER"
     subtype: str | None = None
     identifiability: str = "NAMED"
+    plural: bool = False  # «آنها»: refers back to a group or an organisation
 
 
 def noun_phrase(keys: list[str], start: int, stop: int) -> tuple[int, int] | None:
@@ -82,6 +83,8 @@ def classify(keys: list[str], surfaces: Mapping[int, str], first: int, last: int
         return None
     if len(words) == 1 and words[0] in V.PRONOUNS:
         return Mention(first, last, "PRON")
+    if len(words) == 1 and words[0] in V.THEY:
+        return Mention(first, last, "PRON", plural=True)
     if words[0] in V.PLURAL_PRONOUNS:
         return None
     i = 1 if words[0] in V.HONORIFICS and len(words) > 1 else 0
@@ -210,6 +213,11 @@ class DocumentEntities:
         recent = self.speakers[:before]
         return recent[-1] if recent and head is not None and not strict else None
 
+    def last_group(self, *, before: int | None = None) -> int | None:
+        """The most recent speaker that is a group or an organisation («آنها» refers to it), or None."""
+        return next((k for k in reversed(self.speakers[:before])
+                     if self.entities[k].actor_type in ("GROUP", "ORG")), None)
+
     def spoke(self, entity: int | None) -> None:
         if entity is not None:
             self.speakers.append(entity)
@@ -226,6 +234,8 @@ class DocumentEntities:
         :param before: resolve «وی» and «این مقام» against the speakers up to this count only
             (the main subject of a sentence, not a speaker quoted inside it)
         """
+        if mention.plural:
+            return self.last_group(before=before)
         if mention.mention_type == "PRON":
             return self.last_speaker(before=before)
         if mention.anaphoric:

@@ -13,6 +13,7 @@ def _keys(words: str) -> frozenset[str]:
 RA = key("را")
 PRONOUNS = _keys("وی او ایشان نامبرده")
 PLURAL_PRONOUNS = _keys("آنها آنان ایشان‌ها آن‌ها ما من")
+THEY = _keys("آنها آنان ایشان‌ها آن‌ها")  # «آنها افزودند»: the latest group or organisation that spoke
 DEMONSTRATIVES = _keys("این همین")
 INDEFINITE = _keys("یک یکی")
 QUANTIFIERS = _keys("برخی بعضی تعدادی شماری بسیاری اغلب اکثر عده‌ای گروهی")

@@ -188,6 +188,15 @@ def test_pronoun_and_dropped_subject_resolve_to_the_last_speaker():
     assert "label" not in dropped and dropped["name"] == "مدیرکل بیمه"  # ATTRIBUTED_TO -> ACTOR
 
 
+def test_they_refers_to_the_latest_group_that_spoke_and_to_nobody_else():
+    rec = run("وزیر نیرو گفت: سد آماده است.\nبرخی کارشناسان گفتند: آب کافی نیست.\nآنها افزودند: بارش کم بوده است.")
+    they = linked(rec, quote(rec, "بارش کم بوده است"), "ATTRIBUTED_TO")
+    assert they["text"] == "آنها" and they["attrs"] == {"mention_type": "PRON"}
+    assert speaker_name(rec, quote(rec, "بارش کم بوده است")) == "برخی کارشناسان"
+    alone = run("وزیر نیرو گفت: سد آماده است.\nآنها افزودند: بارش کم بوده است.")
+    assert speaker_name(alone, quote(alone, "بارش کم بوده است")) is None, "a minister is not «آنها»"
+
+
 def test_a_title_and_a_surname_reach_the_named_actor_with_aliases():
     rec = run("شهردار مشهد گفت: پروژه آماده است.\nمحمدرضا قلندر شریف شهردار مشهد افزود: بودجه کافی است.\n"
               "قلندر شریف تصریح کرد: کار ادامه دارد.")
