@@ -63,14 +63,20 @@ class Decisions(_Base):
     def info(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
-    def accept_version(self, key: int) -> None:
+    def _version(self, key: int):
+        """Annotator ``key``'s version of the current unit, or None (having said why)."""
         unit = self._unit_or_info()
         if unit is None or self.review is None:
-            return
+            return None
         names = self.review.names
         version = unit.versions.get(names[key - 1]) if 0 < key <= len(names) else None
         if version is None:
             self.info(tr("review.no_version", n=digits(key)))
+        return version
+
+    def accept_version(self, key: int) -> None:
+        version = self._version(key)
+        if version is None:
             return
         text = tr("undo.accept", label=self.label_name(version.span.label), name=version.annotator)
         if self.push(AcceptIntoGold(version.span.id), text):
@@ -79,13 +85,8 @@ class Decisions(_Base):
     def accept_part(self, key: int, part: str) -> None:
         """Only the attributes (``part`` = "attributes") or only the links ("links") of annotator
         ``key``'s version, onto the gold span the unit already has."""
-        unit = self._unit_or_info()
-        if unit is None or self.review is None:
-            return
-        names = self.review.names
-        version = unit.versions.get(names[key - 1]) if 0 < key <= len(names) else None
+        version = self._version(key)
         if version is None:
-            self.info(tr("review.no_version", n=digits(key)))
             return
         text = tr(f"undo.accept_{part}", label=self.label_name(version.span.label), name=version.annotator)
         if self.push(AcceptPartIntoGold(version.span.id, part), text):
