@@ -12,9 +12,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from annotator import rules
 from annotator.changes import Changes
@@ -44,6 +42,9 @@ from annotator.store import people as people_sql
 from annotator.store.db import now, open_database
 from annotator.tagset import Tagset, default_tagset, parse_stored_tagset, tagset_digest
 from annotator.text import PackedTokens, unpack_offsets
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: project_meta keys: the tagset JSON, and the digest of the text that last passed validation.
 _TAGSET_KEY = "tagset"

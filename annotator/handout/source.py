@@ -12,9 +12,7 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError, ProjectFileError
 from annotator.ids import ActorId, AnnotatorId, DocumentId
@@ -25,6 +23,9 @@ from annotator.store import merge_sql
 from annotator.store import people as people_sql
 from annotator.store.db import open_database
 from annotator.tagset import Tagset, default_tagset, parse_tagset
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: project_meta key a package carries: {"for": name, "documents": n, "created_at": ..., "from": file}
 HANDOUT_KEY = "handout"
