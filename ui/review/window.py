@@ -67,8 +67,8 @@ KEYS = {
 }
 MAX_VERSIONS = 9
 # Alt+n: only annotator n's attributes; Ctrl+n: only their links (onto the gold span of the unit)
-PART_KEYS = {"attributes": "Alt", "links": "Ctrl"}
-PART_MODIFIERS = {"attributes": Qt.KeyboardModifier.AltModifier, "links": Qt.KeyboardModifier.ControlModifier}
+PART_KEYS = {"attributes": ("Alt", Qt.KeyboardModifier.AltModifier),
+             "links": ("Ctrl", Qt.KeyboardModifier.ControlModifier)}
 GOLD_WIDTH = 300  # the list's gold column, in pixels
 
 
@@ -177,7 +177,7 @@ class ReviewWindow(Decisions, QMainWindow):
             self._action(menu, f"accept_{n}", lambda n=n: self.accept_version(n),
                          text=tr("review.accept", n=digits(n)), shortcuts=[str(n)])
         parts = menu.addMenu(tr("review.parts"))
-        for part, modifier in PART_KEYS.items():
+        for part, (modifier, _) in PART_KEYS.items():
             for n in range(1, MAX_VERSIONS + 1):
                 self._action(parts, f"accept_{part}_{n}", lambda n=n, part=part: self.accept_part(n, part),
                              text=tr(f"review.accept_{part}", n=digits(n)), shortcuts=[f"{modifier}+{n}"])
@@ -382,7 +382,7 @@ class ReviewWindow(Decisions, QMainWindow):
         modifiers = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         latin = keys.latin_key(event.text())
         if modifiers:  # Alt+۱ or Ctrl+۱ on the Persian layout: the digit still counts
-            part = next((p for p, m in PART_MODIFIERS.items() if modifiers == m), None)
+            part = next((p for p, (_, m) in PART_KEYS.items() if modifiers == m), None)
             action = self.actions_.get(f"accept_{part}_{latin}") if part and latin.isdigit() else None
             if action is not None and action.isEnabled():
                 action.trigger()
