@@ -25,5 +25,5 @@ def ensure_default_project(path: Path | None = None) -> Path:
     from annotator.ingest import import_paths
 
     with Project.init(path) as project:
-        import_paths(project, sample_paths(), workers=1)
+        import_paths(project, sample_paths(), cores=1)
     return path

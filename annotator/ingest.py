@@ -34,6 +34,10 @@ from annotator.store.documents import DocumentRow
 __all__ = ["ImportReport", "analyse_one", "import_paths", "tokenizer_name", "uid_of"]
 
 BATCH_SIZE = 16
+# Work in flight to the worker processes: enough batches that they keep busy while this process
+# indexes a few hundred documents for search, but never more text than this many characters.
+BATCHES_IN_FLIGHT_PER_PROCESS = 16
+CHARACTERS_IN_FLIGHT = 32_000_000
 MAX_TITLE = 300
 
 
@@ -87,25 +91,29 @@ def _document_row(record: RawRecord, analysed: Analysed) -> DocumentRow:
 
 
 class _Analyser:
-    """Runs :func:`analyse_one` in order, in-process or on a pool with a bounded window."""
+    """Runs :func:`analyse_one` in order: in this process, or on a pool of ``processes``
+    worker processes with a bounded window."""
 
-    def __init__(self, *, workers: int, normalize: bool, strip_diacritics: bool):
+    def __init__(self, *, processes: int, normalize: bool, strip_diacritics: bool):
         self.options = (normalize, strip_diacritics)
         self.pool: ProcessPoolExecutor | None = None
-        if workers > 1:
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=warm_up)
-        self.window = max(2, workers * 3)
+        if processes > 0:
+            self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=_pool_context(), initializer=warm_up)
+        self.window = max(2, processes * BATCHES_IN_FLIGHT_PER_PROCESS)
 
     def run(self, items: Iterable[tuple[object, str]]) -> Iterator[tuple[object, Analysed]]:
         if self.pool is None:
             for key, raw in items:
                 yield key, analyse_one(raw, *self.options)
             return
-        pending: deque[tuple[list[object], Future[list[Analysed]]]] = deque()
+        pending: deque[tuple[list[object], Future[list[Analysed]], int]] = deque()
+        in_flight = 0
         for batch in _batched(items, BATCH_SIZE):
-            keys = [k for k, _ in batch]
-            pending.append((keys, self.pool.submit(analyse_batch, [r for _, r in batch], *self.options)))
-            if len(pending) >= self.window:
+            raws = [r for _, r in batch]
+            pending.append(([k for k, _ in batch], self.pool.submit(analyse_batch, raws, *self.options), sum(map(len, raws))))
+            in_flight += pending[-1][2]
+            while len(pending) >= self.window or in_flight > CHARACTERS_IN_FLIGHT:
+                in_flight -= pending[0][2]
                 yield from _drain_one(pending)
         while pending:
             yield from _drain_one(pending)
@@ -138,7 +146,7 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 
 
 def _drain_one(pending: deque) -> Iterator[tuple[object, Analysed]]:
-    keys, future = pending.popleft()
+    keys, future, _ = pending.popleft()
     yield from zip(keys, future.result(), strict=True)
 
 
@@ -153,8 +161,8 @@ def _batched(items: Iterable[tuple[object, str]], size: int) -> Iterator[list[tu
         yield batch
 
 
-def default_workers() -> int:
-    """Processes for a large import: the cores, at most 8."""
+def default_cores() -> int:
+    """Cores for a large import: all of them, at most 8."""
     return max(1, min(os.cpu_count() or 1, 8))
 
 
@@ -165,7 +173,7 @@ def import_paths(
     fmt: str = "auto",
     mapping: Mapping[str, str] | None = None,
     normalize: bool = False,
-    workers: int | None = None,
+    cores: int | None = None,
     progress: Callable[[ImportReport], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
@@ -174,8 +182,9 @@ def import_paths(
     :param fmt: ``auto`` (by extension), ``txt``, ``jsonl`` or ``csv``
     :param mapping: field names of the input for ``text``, ``title``, ... (jsonl, csv)
     :param normalize: also apply hazm's full normaliser (changes the text; off by default)
-    :param workers: processes for the text pipeline (default: all cores for more than a
-      few files; 1 = in this process)
+    :param cores: CPU cores to use (default: all, for more than a few files). With one,
+      everything runs in this process; with ``n``, this process reads and writes while
+      ``n - 1`` worker processes canonicalise and tokenise.
     :param progress: called after each file with the report so far
     :param cancelled: polled between files; when it returns true the import stops after
       the files already written
@@ -185,7 +194,7 @@ def import_paths(
     sources = list(iter_sources([Path(p) for p in paths], fmt=fmt))
     strip = project.setting("strip_diacritics", "0") == "1"
     analyser = _Analyser(
-        workers=workers or (default_workers() if len(sources) > 8 else 1),
+        processes=(cores or (default_cores() if len(sources) > 8 else 1)) - 1,
         normalize=normalize, strip_diacritics=strip,
     )
 
@@ -234,11 +243,12 @@ class _BatchWriter:
         self.uncommitted = 0
 
     def write_file(self, source: SourceFile, group: Iterable[tuple[tuple[int, RawRecord | None], Analysed]]) -> None:
-        meta_sql.begin(self.project.db)
-        doc_sql.defer_search_index(self.project.db)
+        if not self.project.db.conn.in_transaction:
+            meta_sql.begin(self.project.db)
+            doc_sql.defer_search_index(self.project.db)
         added = duplicates = 0
         try:
-            with self.project.db.atomic():
+            with meta_sql.savepoint(self.project.db, "import_file"):
                 for (_, record), analysed in group:
                     if record is None:
                         continue

@@ -13,7 +13,7 @@ from itertools import accumulate, chain
 from annotator.errors import ProjectFileError
 from annotator.model import Fragment, Tokenization
 
-__all__ = ["PackedTokens", "pack_byte_deltas", "pack_offsets", "unpack_offsets"]
+__all__ = ["PackedTokens", "pack_offsets", "unpack_offsets"]
 
 _PACK_FORMAT = 1
 _PACK_BYTES = 2
@@ -98,8 +98,3 @@ def unpack_offsets(blob: bytes) -> tuple[Fragment, ...]:
         prev = start + values[i + 1]
         pairs.append((start, prev))
     return tuple(pairs)
-
-
-def pack_byte_deltas(deltas: bytes) -> bytes:
-    """Offsets whose gaps and lengths, in order, are already one byte each, in the one-byte format."""
-    return bytes((_PACK_BYTES,)) + deltas

@@ -208,11 +208,12 @@ class Project(ActorMethods):
         :returns: the document id and whether it was newly created
         """
         packed = tokens if isinstance(tokens, PackedTokens) else PackedTokens.pack(tokens)
-        with self.db.atomic():  # the check and the insert in one transaction: no race
-            existing = doc_sql.document_id_by_uid(self.db, row.uid)
-            if existing is not None:
+        with meta_sql.savepoint(self.db, "add_document"):  # the document and its tokens, or neither
+            document_id = doc_sql.insert_new_document(self.db, row, imported_at=now())
+            if document_id is None:
+                existing = doc_sql.document_id_by_uid(self.db, row.uid)
+                assert existing is not None
                 return existing, False
-            document_id = doc_sql.insert_document(self.db, row, imported_at=now())
             doc_sql.insert_tokens(
                 self.db, document_id, tokenizer=tokenizer,
                 sentences=packed.sentences, sentence_count=packed.sentence_count,

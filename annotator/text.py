@@ -28,7 +28,7 @@ from annotator.canonical import (
 )
 from annotator.errors import ValidationError
 from annotator.model import Fragment, Tokenization
-from annotator.packing import PackedTokens, pack_byte_deltas, pack_offsets, unpack_offsets
+from annotator.packing import PackedTokens, pack_offsets, unpack_offsets
 
 __all__ = [
     "CANON_VERSION",
@@ -229,21 +229,45 @@ def _flatten(text: str) -> str:
     return text.translate(_FLATTEN) if _ODD_WHITESPACE.search(text) else text
 
 
-def _aligned(flat: str) -> tuple[list[Fragment], Any, Any] | None:
-    """Sentences, token starts and token ends (numpy arrays) found by counting (see
-    :mod:`annotator.alignment`), or ``None`` when only the search can place them."""
+def _offset_rules() -> Any:
+    """hazm's verb rules for :func:`annotator.hazm_offsets.offsets`, or ``None`` when the
+    tokenisers in use do not follow the rules that module states (another hazm version)."""
+    from annotator import hazm_offsets
+
+    tokenizers = _hazm_object("tokenizers", _build_tokenizers)
+    cached = _hazm.get("rules")
+    if cached is None or cached[0] is not tokenizers:  # rebuilt if the tokenisers ever change
+        cached = _hazm["rules"] = (tokenizers, hazm_offsets.rules_from(*tokenizers))
+    return cached[1]
+
+
+def _aligned(flat: str) -> Any:
+    """Sentence and token offsets (an :class:`annotator.alignment.Aligned` of numpy arrays)
+    with invisible characters trimmed from their edges, or ``None`` when only the search can
+    place them. hazm's rules computed as offsets where they hold, else hazm's strings counted
+    back onto the text."""
+    rules = _offset_rules()
+    if rules is not None:
+        from annotator import hazm_offsets
+
+        return hazm_offsets.offsets(flat, rules)
+    return _aligned_by_counting(flat)
+
+
+def _aligned_by_counting(flat: str) -> Any:
+    """hazm's strings placed by counting (see :mod:`annotator.alignment`), or ``None``."""
     from annotator import alignment
 
     found = alignment.align(flat, *_hazm_strings(flat))
     if found is None:
         return None
-    sentences = alignment.pairs(found.sentence_starts, found.sentence_ends)
-    starts, ends = found.token_starts, found.token_ends
     marks = [m.start() for m in _INVISIBLE_RE.finditer(flat)]
-    if marks:
-        sentences = _trim_invisible(flat, sentences)
-        starts, ends = alignment.trim_edges(flat, starts, ends, marks, trim_span)
-    return sentences, starts, ends
+    if not marks:
+        return found
+    return alignment.Aligned(
+        *alignment.trim_edges(flat, found.sentence_starts, found.sentence_ends, marks, trim_span),
+        *alignment.trim_edges(flat, found.token_starts, found.token_ends, marks, trim_span),
+    )
 
 
 def tokenize(text: str) -> Tokenization:
@@ -265,8 +289,9 @@ def tokenize(text: str) -> Tokenization:
         return Tokenization(tuple(sentences), tuple(tokens))
     from annotator.alignment import pairs
 
-    sentences, starts, ends = found
-    return Tokenization(tuple(sentences), tuple(pairs(starts, ends)))
+    return Tokenization(
+        tuple(pairs(found.sentence_starts, found.sentence_ends)), tuple(pairs(found.token_starts, found.token_ends))
+    )
 
 
 def tokenize_packed(text: str) -> PackedTokens:
@@ -278,12 +303,12 @@ def tokenize_packed(text: str) -> PackedTokens:
     if found is None:
         sentences, tokens = _tokenize_by_search(flat)
         return PackedTokens.pack(Tokenization(tuple(sentences), tuple(tokens)))
-    from annotator.alignment import byte_deltas, pairs
+    from annotator.alignment import pack_spans
 
-    sentences, starts, ends = found
-    deltas = byte_deltas(starts, ends)
-    packed = pack_byte_deltas(deltas) if deltas else pack_offsets(pairs(starts, ends))
-    return PackedTokens(pack_offsets(sentences), packed, len(sentences), len(starts))
+    return PackedTokens(
+        pack_spans(found.sentence_starts, found.sentence_ends), pack_spans(found.token_starts, found.token_ends),
+        len(found.sentence_starts), len(found.token_starts),
+    )
 
 
 def analyse(raw: str, *, normalize: bool = False, strip_diacritics: bool = False) -> tuple[str, Tokenization]:

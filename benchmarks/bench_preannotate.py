@@ -60,7 +60,7 @@ def _write_path(texts: list[str], folder: Path) -> tuple[float, float, dict]:
     for i, text in enumerate(texts):
         (files / f"{i:05d}.txt").write_text(text, encoding="utf-8")
     with Project.init(folder / "bench.db") as project:
-        import_paths(project, [files], workers=1)
+        import_paths(project, [files], cores=1)
         ids = project.document_ids()
         start = time.perf_counter()
         report = preannotate(project, ids)

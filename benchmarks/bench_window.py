@@ -79,7 +79,7 @@ def _in_process(folder: Path) -> dict[str, float]:
 
     path = folder / "window.db"
     with Project.init(path) as project:
-        import_paths(project, sample_paths(), workers=1)
+        import_paths(project, sample_paths(), cores=1)
         small = project.document_ids()
         doc_1000 = _big_document(project, 1_000, 6)
         doc_10000 = _big_document(project, 10_000, 60)

@@ -38,8 +38,8 @@ def init_cmd(db: Path, tagset_path: Path | None) -> None:
               help="Read FIELD (text, title, url, date, id, source) from COLUMN; repeatable.")
 @click.option("--normalize", is_flag=True,
               help="Also apply hazm's full normaliser (rewrites spacing; off by default).")
-@click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Processes for the text pipeline (default: all cores).")
+@click.option("--cores", "--workers", "cores", type=click.IntRange(1, 64), default=None,
+              help="CPU cores to use (default: all, up to 8); 1 runs everything in this process.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--annotator", "annotator_name", default=None,
               help="Whose annotations they become (brat, doccano, conll; overrides the names in our jsonl "
@@ -50,7 +50,7 @@ def init_cmd(db: Path, tagset_path: Path | None) -> None:
               help="Leave out annotations that break the tagset's rules instead of refusing the import.")
 @user_errors
 def import_cmd(db: Path, paths: tuple[Path, ...], fmt: str, mapping: tuple[str, ...],
-               normalize: bool, workers: int | None, quiet: bool, annotator_name: str | None,
+               normalize: bool, cores: int | None, quiet: bool, annotator_name: str | None,
                label_map: tuple[str, ...], skip_invalid: bool) -> None:
     """Import articles from files and folders (txt, jsonl, csv) into DB, or annotated
     documents (brat, doccano, conll, label-studio, prodigy, annotator-jsonl) in one all-or-nothing
@@ -79,7 +79,7 @@ def import_cmd(db: Path, paths: tuple[Path, ...], fmt: str, mapping: tuple[str, 
             done[0] = report.files
 
         report = import_paths(project, list(paths), fmt=fmt, mapping=field_map or None,
-                              normalize=normalize, workers=workers, progress=advance)
+                              normalize=normalize, cores=cores, progress=advance)
     for problem in report.problems:
         click.echo(f"skipped {problem}", err=True)
     click.echo(

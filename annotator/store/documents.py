@@ -36,18 +36,33 @@ _DOC_COLUMNS = (
 )
 
 
+_INSERT_DOCUMENT = (
+    "INSERT INTO documents (uid, title, source, url, external_id, published, published_original,"
+    " text, raw_text, char_count, canon_version, meta, imported_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _document_values(row: DocumentRow, imported_at: str) -> list[Any]:
+    return [
+        row.uid, row.title, row.source, row.url, row.external_id, row.published,
+        row.published_original, row.text, row.raw_text, len(row.text), row.canon_version,
+        json.dumps(row.meta, ensure_ascii=False) if row.meta else "{}", imported_at,
+    ]
+
+
 def insert_document(db: Database, row: DocumentRow, *, imported_at: str) -> DocumentId:
-    cursor = db.execute(
-        "INSERT INTO documents (uid, title, source, url, external_id, published, published_original,"
-        " text, raw_text, char_count, canon_version, meta, imported_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            row.uid, row.title, row.source, row.url, row.external_id, row.published,
-            row.published_original, row.text, row.raw_text, len(row.text), row.canon_version,
-            json.dumps(row.meta or {}, ensure_ascii=False), imported_at,
-        ],
-    )
+    cursor = db.execute(_INSERT_DOCUMENT, _document_values(row, imported_at))
     return DocumentId(cursor.lastrowid)
+
+
+def insert_new_document(db: Database, row: DocumentRow, *, imported_at: str) -> DocumentId | None:
+    """Insert a document unless one with its uid is there already (then ``None``): the
+    check and the insert in one statement."""
+    found = db.conn.execute(
+        _INSERT_DOCUMENT + " ON CONFLICT (uid) DO NOTHING RETURNING id", _document_values(row, imported_at)
+    ).fetchone()
+    return DocumentId(found[0]) if found else None
 
 
 _FTS_DEFERRED = "fts_deferred"
@@ -78,7 +93,7 @@ def insert_tokens(
     db: Database, document_id: DocumentId, *, tokenizer: str,
     sentences: bytes, sentence_count: int, tokens: bytes, token_count: int,
 ) -> None:
-    db.execute(
+    db.conn.execute(
         "INSERT OR REPLACE INTO document_tokens"
         " (document_id, tokenizer, sentence_count, token_count, sentences, tokens)"
         " VALUES (?, ?, ?, ?, ?, ?)",

@@ -25,11 +25,11 @@ def test_init_import_stats(runner, tmp_path):
     for path in sample_paths():
         (folder / path.name).write_bytes(path.read_bytes())
     (folder / "empty.txt").write_text("")
-    result = runner.invoke(main, ["import", str(db), str(folder), "--workers", "1"])
+    result = runner.invoke(main, ["import", str(db), str(folder), "--cores", "1"])
     assert result.exit_code == 0, result.output
     assert f"Imported {len(sample_paths())} document(s)" in result.output
     assert "empty.txt" in result.output and "empty" in result.output
-    again = runner.invoke(main, ["import", str(db), str(folder), "--workers", "1"])
+    again = runner.invoke(main, ["import", str(db), str(folder), "--cores", "1"])
     assert f"{len(sample_paths())} already present" in again.output
     stats = json.loads(runner.invoke(main, ["stats", str(db), "--json"]).output)
     assert stats["documents"] == len(sample_paths())

@@ -40,7 +40,7 @@ def fts_is_consistent(project: Project) -> bool:
 
 
 def test_every_batch_is_indexed_for_search_and_nothing_stays_deferred(project, tmp_path, small_batches):
-    report = import_paths(project, [write_articles(tmp_path / "in", CITIES)], workers=1)
+    report = import_paths(project, [write_articles(tmp_path / "in", CITIES)], cores=1)
     assert report.added == len(CITIES) and not report.problems
     for city in CITIES:
         assert project.count_documents(search=city) == 1, city
@@ -52,15 +52,15 @@ def test_every_batch_is_indexed_for_search_and_nothing_stays_deferred(project, t
 def test_a_document_added_after_an_import_is_indexed_at_once(project, tmp_path, small_batches):
     from tests.core.conftest import add_text
 
-    import_paths(project, [write_articles(tmp_path / "in", CITIES[:3])], workers=1)
+    import_paths(project, [write_articles(tmp_path / "in", CITIES[:3])], cores=1)
     add_text(project, article("زاهدان"))
     assert project.count_documents(search="زاهدان") == 1 and fts_is_consistent(project)
 
 
 def test_reimporting_is_a_no_op_that_says_so(project, tmp_path):
     folder = write_articles(tmp_path / "in", CITIES[:3])
-    import_paths(project, [folder], workers=1)
-    again = import_paths(project, [folder], workers=1)
+    import_paths(project, [folder], cores=1)
+    again = import_paths(project, [folder], cores=1)
     assert (again.added, again.duplicates) == (0, 3) and project.count_documents() == 3
 
 
@@ -77,7 +77,7 @@ def test_a_file_that_fails_half_way_leaves_nothing_and_the_others_land(project, 
         return real_add(self, row, tokens, tokenizer=tokenizer)
 
     monkeypatch.setattr(Project, "add_document", refuse_kerman)
-    report = import_paths(project, [tmp_path / "in"], workers=1)
+    report = import_paths(project, [tmp_path / "in"], cores=1)
     assert report.added == 1 and project.count_documents() == 1
     assert project.count_documents(search=CITIES[1]) == 0, "the bad file's first record was rolled back"
     [problem] = report.problems
@@ -88,20 +88,20 @@ def test_a_file_that_fails_half_way_leaves_nothing_and_the_others_land(project, 
 def test_cancelling_keeps_the_files_already_written_searchable(project, tmp_path, small_batches):
     folder = write_articles(tmp_path / "in", CITIES)
     seen = []
-    report = import_paths(project, [folder], workers=1, progress=lambda r: seen.append(r.files),
+    report = import_paths(project, [folder], cores=1, progress=lambda r: seen.append(r.files),
                           cancelled=lambda: len(seen) >= 3)
     assert report.cancelled and report.added == 3
     assert [project.count_documents(search=city) for city in CITIES] == [1, 1, 1, 0, 0, 0, 0]
     assert fts_is_consistent(project)
 
 
-def test_two_workers_store_exactly_what_one_process_stores(tmp_path):
+def test_worker_processes_store_exactly_what_one_process_stores(tmp_path):
     folder = write_articles(tmp_path / "in", CITIES)
     stored = []
-    for workers in (1, 2):
-        with Project.init(tmp_path / f"w{workers}.db") as project:
-            import_paths(project, [folder], workers=workers)
+    for cores in (1, 2, 3):
+        with Project.init(tmp_path / f"w{cores}.db") as project:
+            import_paths(project, [folder], cores=cores)
             stored.append(project.db.execute(
                 "SELECT d.uid, d.text, t.sentences, t.tokens FROM documents d"
                 " JOIN document_tokens t ON t.document_id = d.id ORDER BY d.id").fetchall())
-    assert stored[0] == stored[1] and len(stored[0]) == len(CITIES)
+    assert stored[0] == stored[1] == stored[2] and len(stored[0]) == len(CITIES)

@@ -163,7 +163,7 @@ def test_preannotate_command(runner, tmp_path):
     runner.invoke(main, ["init", str(db)])
     empty = runner.invoke(main, ["preannotate", str(db)])
     assert empty.exit_code == 1 and "no documents" in empty.output
-    runner.invoke(main, ["import", str(db), str(folder), "--workers", "1"])
+    runner.invoke(main, ["import", str(db), str(folder), "--cores", "1"])
     first = runner.invoke(main, ["preannotate", str(db), "--quiet"])
     assert first.exit_code == 0, first.output
     assert f"Pre-annotated {len(sample_paths())} document(s)" in first.output and "quotes" in first.output

@@ -464,6 +464,18 @@ def test_pack_unpack_round_trip(pairs):
     assert unpack_offsets(pack_offsets(pairs)) == tuple(pairs)
 
 
+@PROPERTY
+@given(pairs_strategy)
+def test_packing_in_numpy_gives_the_same_bytes(pairs):
+    import numpy as np
+
+    from annotator.alignment import pack_spans
+
+    starts = np.array([s for s, _ in pairs], dtype=np.int64)
+    ends = np.array([e for _, e in pairs], dtype=np.int64)
+    assert pack_spans(starts, ends) == pack_offsets(pairs)
+
+
 def test_pack_real_tokens_takes_about_two_bytes_each_and_beats_json():
     text = " ".join(["گزارش", "کامل", "در", "تهران", "منتشر", "شد", "."] * 150)
     tokens = tokenize(text).tokens[:1000]
