@@ -116,37 +116,62 @@ def trim_edges(
 def pack_spans(starts: np.ndarray, ends: np.ndarray) -> bytes:
     """What :func:`annotator.packing.pack_offsets` gives for these spans, byte for byte,
     computed in numpy: one byte per gap and length when all fit, else zig-zag varints."""
-    if not len(starts):
-        return bytes((1,))
+    return pack_many(starts, ends, np.array([0, len(starts)]), np.zeros(1, dtype=np.int64))[0]
+
+
+def pack_many(starts: np.ndarray, ends: np.ndarray, firsts: np.ndarray, bases: np.ndarray) -> list[bytes]:
+    """:func:`pack_spans` of several texts' spans in one pass: text ``k`` has the spans
+    ``firsts[k]:firsts[k + 1]``, with offsets counted from ``bases[k]``."""
     positions = np.empty(2 * len(starts), dtype=np.int64)
     positions[0::2], positions[1::2] = starts, ends
     deltas = np.empty_like(positions)
-    deltas[0] = positions[0]
-    np.subtract(positions[1:], positions[:-1], out=deltas[1:])
-    if deltas[1::2].min() < 0:
+    if len(deltas):
+        deltas[0] = positions[0]
+        np.subtract(positions[1:], positions[:-1], out=deltas[1:])
+    bounds = 2 * np.asarray(firsts, dtype=np.int64)
+    has_spans = np.flatnonzero(bounds[1:] > bounds[:-1])
+    deltas[bounds[has_spans]] = starts[firsts[has_spans]] - bases[has_spans]  # each text from its own start
+    if len(deltas) and deltas[1::2].min() < 0:
         raise ValueError("a span ends before it starts")
-    if deltas.min() >= 0 and deltas.max() < 256:
-        return bytes((2,)) + deltas.astype(np.uint8).tobytes()
-    gaps = deltas[0::2]
-    deltas[0::2] = np.where(gaps >= 0, gaps << 1, ((-gaps) << 1) - 1)  # zig-zag
-    return bytes((1,)) + _varints(deltas.astype(np.uint64))
+    misfits = np.concatenate(([0], np.cumsum((deltas < 0) | (deltas > 255))))
+    one_byte = deltas.astype(np.uint8).tobytes()
+    needs_varints = misfits[bounds[1:]] > misfits[bounds[:-1]]  # per text
+    varints, at = b"", {}
+    if needs_varints.any():  # zig-zag varints of those texts' values only
+        values = deltas[np.repeat(needs_varints, np.diff(bounds))]
+        values[0::2] = np.where(values[0::2] >= 0, values[0::2] << 1, ((-values[0::2]) << 1) - 1)
+        varints, value_at = _varints(values.astype(np.uint64))
+        firsts_there = np.concatenate(([0], np.cumsum(np.diff(bounds)[needs_varints])))
+        at = {k: (value_at[a], value_at[b]) for k, a, b in zip(
+            np.flatnonzero(needs_varints).tolist(), firsts_there[:-1].tolist(), firsts_there[1:].tolist(), strict=True)}
+    packed = []
+    for k, (a, b) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)):
+        if a == b:
+            packed.append(bytes((1,)))
+        elif k in at:
+            packed.append(bytes((1,)) + varints[at[k][0]:at[k][1]])
+        else:
+            packed.append(bytes((2,)) + one_byte[a:b])
+    return packed
 
 
-def _varints(values: np.ndarray) -> bytes:
-    """Unsigned LEB128 of each value, concatenated: 7 bits a byte, low bits first."""
+def _varints(values: np.ndarray) -> tuple[bytes, list[int]]:
+    """Unsigned LEB128 of each value (7 bits a byte, low bits first), concatenated, and
+    where each value's bytes start (with the total length last)."""
     sizes = np.ones(len(values), dtype=np.int64)
     for k in range(1, 10):
         more = values >= (1 << (7 * k))
         if not more.any():
             break
         sizes += more
-    at = np.cumsum(sizes) - sizes
-    out = np.zeros(int(sizes.sum()), dtype=np.uint8)
-    for k in range(int(sizes.max())):
+    at = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=at[1:])
+    out = np.zeros(int(at[-1]), dtype=np.uint8)
+    for k in range(int(sizes.max()) if len(sizes) else 0):
         has = sizes > k
         chunk = (values[has] >> np.uint64(7 * k)) & np.uint64(0x7F)
-        out[at[has] + k] = chunk | np.where(sizes[has] > k + 1, 0x80, 0).astype(np.uint64)
-    return out.tobytes()
+        out[at[:-1][has] + k] = chunk | np.where(sizes[has] > k + 1, 0x80, 0).astype(np.uint64)
+    return out.tobytes(), at.tolist()
 
 
 def pairs(starts: np.ndarray, ends: np.ndarray) -> list[tuple[int, int]]:

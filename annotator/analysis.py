@@ -1,17 +1,25 @@
-"""What an import worker process computes for one raw text, and nothing more.
+"""What an import worker process computes: canonical text, content id and packed tokens of
+raw texts, and for one-article-per-file formats the reading of the files too.
 
-Kept apart from :mod:`annotator.ingest` so that worker processes import only the text
-pipeline (and hazm), not the storage stack: a worker starts in about half the time.
+Kept apart from :mod:`annotator.ingest` so that worker processes import only the readers and
+the text pipeline (and hazm), not the storage stack: a worker starts in about half the time.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from annotator import text as textpipe
+from annotator.importers import read_source
+from annotator.importers.records import ImportProblem, RawRecord, SourceFile
 from annotator.model import Tokenization
 from annotator.text import PackedTokens, unpack_offsets
+
+#: What the import pipeline hands on for each file, in order: ``(file index, record, its
+#: analysis)``, or ``(file index, problem, None)``, then ``(file index, None, None)`` to end it.
+Entry = tuple[int, "RawRecord | ImportProblem | None", "Analysed | None"]
 
 
 @dataclass(frozen=True)
@@ -33,13 +41,32 @@ def uid_of(text: str) -> str:
 
 
 def analyse_one(raw: str, normalize: bool, strip_diacritics: bool) -> Analysed:
-    """Canonical text, content id and packed tokens of one raw text (runs in a worker)."""
-    text, packed = textpipe.analyse_packed(raw, normalize=normalize, strip_diacritics=strip_diacritics)
-    return Analysed(text, uid_of(text), packed)
+    """Canonical text, content id and packed tokens of one raw text."""
+    return analyse_batch([raw], normalize, strip_diacritics)[0]
 
 
 def analyse_batch(raws: list[str], normalize: bool, strip_diacritics: bool) -> list[Analysed]:
-    return [analyse_one(raw, normalize, strip_diacritics) for raw in raws]
+    """:func:`analyse_one` of each raw text, tokenised in one pass (what a worker runs)."""
+    return [
+        Analysed(text, uid_of(text), packed)
+        for text, packed in textpipe.analyse_packed_many(raws, normalize=normalize, strip_diacritics=strip_diacritics)
+    ]
+
+
+def read_and_analyse(
+    files: Sequence[tuple[int, SourceFile]], mapping: Mapping[str, str] | None, normalize: bool, strip_diacritics: bool,
+) -> list[Entry]:
+    """Read each file and analyse its records (all of them in one batch): the entries of
+    each file, ending with its end marker. For files of one article each, where reading
+    here spares the importing process both the reading and sending the text over."""
+    read = [(index, list(read_source(source, mapping=mapping))) for index, source in files]
+    records = [item for _, items in read for item in items if isinstance(item, RawRecord)]
+    analysed = iter(analyse_batch([record.text for record in records], normalize, strip_diacritics))
+    entries: list[Entry] = []
+    for index, items in read:
+        entries += [(index, item, next(analysed) if isinstance(item, RawRecord) else None) for item in items]
+        entries.append((index, None, None))
+    return entries
 
 
 def warm_up() -> None:

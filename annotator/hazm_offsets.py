@@ -214,27 +214,28 @@ def _joined_verbs(
         found = words.get(k)
         return found if found is not None else flat[starts[k]:ends[k]]
 
-    sentence_ends = set(np.flatnonzero(last_of_sentence).tolist())
+    indices = sorted(can_join)
+    ends_sentence = last_of_sentence[indices].tolist()
     joins: list[int] = []
-    for first, last in _windows(sorted(can_join), sentence_ends):
-        joins += _joins_in_window([word(k) for k in range(first, last + 1)], first, last in sentence_ends, rules)
+    i = 0
+    while i < len(indices):
+        j = i  # indices[i..j]: consecutive candidates in one sentence
+        while j + 1 < len(indices) and indices[j + 1] == indices[j] + 1 and not ends_sentence[j]:
+            j += 1
+        k = indices[i]
+        if i < j:  # a chain such as «گفته خواهد شد»: hazm's loop over it and the token after it
+            last = indices[j] if ends_sentence[j] else indices[j] + 1
+            joins += _joins_in_window([word(x) for x in range(k, last + 1)], k, ends_sentence[j], rules)
+        elif not ends_sentence[i]:  # the usual pair («گفته است», «خواهد رفت»), decided at once
+            token = word(k)
+            if token in rules.before or (token in rules.participles and word(k + 1) in rules.after):
+                joins.append(k)
+        i = j + 1
     if not joins:
         return None
     joined = np.zeros(len(starts), dtype=bool)
     joined[joins] = True
     return joined
-
-
-def _windows(indices: list[int], sentence_ends: set[int]) -> Iterable[tuple[int, int]]:
-    """Runs of consecutive indices that may join, each with the token after it (when in the
-    same sentence): hazm's decisions inside such a window depend on nothing outside it."""
-    run_start = prev = indices[0]
-    for k in indices[1:]:
-        if k != prev + 1 or prev in sentence_ends:
-            yield run_start, prev if prev in sentence_ends else prev + 1
-            run_start = k
-        prev = k
-    yield run_start, prev if prev in sentence_ends else prev + 1
 
 
 def _joins_in_window(tokens: list[str], first: int, ends_sentence: bool, rules: VerbRules) -> list[int]:

@@ -7,25 +7,22 @@ are read lazily and at most a small window of texts is in flight at any time.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sqlite3
-import sys
-import threading
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from annotator import text as textpipe
-from annotator.analysis import Analysed, analyse_batch, analyse_one, uid_of, warm_up
+from annotator.analysis import Analysed, Entry, analyse_one, uid_of
 from annotator.errors import AnnotatorError
-from annotator.importers import iter_sources, read_source
+from annotator.importers import check_mapping, iter_sources
 from annotator.importers.records import ImportProblem, RawRecord, SourceFile
+from annotator.ingest_work import Analyser, plan
 from annotator.project import Project
 from annotator.store import documents as doc_sql
 from annotator.store import meta as meta_sql
@@ -33,11 +30,6 @@ from annotator.store.documents import DocumentRow
 
 __all__ = ["ImportReport", "analyse_one", "import_paths", "tokenizer_name", "uid_of"]
 
-BATCH_SIZE = 16
-# Work in flight to the worker processes: enough batches that they keep busy while this process
-# indexes a few hundred documents for search, but never more text than this many characters.
-BATCHES_IN_FLIGHT_PER_PROCESS = 16
-CHARACTERS_IN_FLIGHT = 32_000_000
 MAX_TITLE = 300
 
 
@@ -90,77 +82,6 @@ def _document_row(record: RawRecord, analysed: Analysed) -> DocumentRow:
     )
 
 
-class _Analyser:
-    """Runs :func:`analyse_one` in order: in this process, or on a pool of ``processes``
-    worker processes with a bounded window."""
-
-    def __init__(self, *, processes: int, normalize: bool, strip_diacritics: bool):
-        self.options = (normalize, strip_diacritics)
-        self.pool: ProcessPoolExecutor | None = None
-        if processes > 0:
-            self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=_pool_context(), initializer=warm_up)
-        self.window = max(2, processes * BATCHES_IN_FLIGHT_PER_PROCESS)
-
-    def run(self, items: Iterable[tuple[object, str]]) -> Iterator[tuple[object, Analysed]]:
-        if self.pool is None:
-            for key, raw in items:
-                yield key, analyse_one(raw, *self.options)
-            return
-        pending: deque[tuple[list[object], Future[list[Analysed]], int]] = deque()
-        in_flight = 0
-        for batch in _batched(items, BATCH_SIZE):
-            raws = [r for _, r in batch]
-            pending.append(([k for k, _ in batch], self.pool.submit(analyse_batch, raws, *self.options), sum(map(len, raws))))
-            in_flight += pending[-1][2]
-            while len(pending) >= self.window or in_flight > CHARACTERS_IN_FLIGHT:
-                in_flight -= pending[0][2]
-                yield from _drain_one(pending)
-        while pending:
-            yield from _drain_one(pending)
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _safe_to_fork() -> bool:
-    """Whether forking this process is safe: Linux, no other Python thread, and no Qt, whose
-    native threads could hold a lock at the moment of the fork. (numpy's BLAS threads are
-    fork-safe: OpenBLAS registers fork handlers.)"""
-    return sys.platform.startswith("linux") and threading.active_count() == 1 and "PySide6" not in sys.modules
-
-
-def _pool_context() -> multiprocessing.context.BaseContext:
-    """How import workers start. Where forking is safe (the CLI) they are forked from this
-    process after it has built hazm's tokenisers, so they start at once, ready. Elsewhere (a
-    GUI) they are forked from a clean server process that loaded hazm and built the tokenisers
-    once (see :mod:`annotator.warm_worker`); where there is no fork at all, spawned."""
-    if _safe_to_fork():
-        warm_up()
-        return multiprocessing.get_context("fork")
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["annotator.warm_worker"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def _drain_one(pending: deque) -> Iterator[tuple[object, Analysed]]:
-    keys, future, _ = pending.popleft()
-    yield from zip(keys, future.result(), strict=True)
-
-
-def _batched(items: Iterable[tuple[object, str]], size: int) -> Iterator[list[tuple[object, str]]]:
-    batch: list[tuple[object, str]] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def default_cores() -> int:
     """Cores for a large import: all of them, at most 8."""
     return max(1, min(os.cpu_count() or 1, 8))
@@ -192,28 +113,25 @@ def import_paths(
     """
     report = ImportReport()
     sources = list(iter_sources([Path(p) for p in paths], fmt=fmt))
+    check_mapping(mapping)
     strip = project.setting("strip_diacritics", "0") == "1"
-    analyser = _Analyser(
+    analyser = Analyser(
         processes=(cores or (default_cores() if len(sources) > 8 else 1)) - 1,
-        normalize=normalize, strip_diacritics=strip,
+        mapping=mapping, normalize=normalize, strip_diacritics=strip,
     )
 
-    def texts() -> Iterator[tuple[object, str]]:
-        for index, source in enumerate(sources):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                return
-            for record in _records(source, mapping, report):
-                yield (index, record), record.text
-            yield (index, None), ""  # marks the end of a file, even one with no records
+    def stop() -> bool:
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+        return report.cancelled
 
     writer = _BatchWriter(project, report, tokenizer=tokenizer_name())
     try:
-        for index, group in groupby(analyser.run(texts()), key=lambda item: item[0][0]):  # type: ignore[index]
-            if cancelled is not None and cancelled():  # files already analysed ahead are dropped
-                report.cancelled = True
+        units = plan(sources, mapping, cancelled=stop)
+        for index, entries in groupby(analyser.run(units), key=itemgetter(0)):
+            if stop():  # files already analysed ahead are dropped
                 break
-            writer.write_file(sources[index], group)
+            writer.write_file(sources[index], entries)
             report.files += 1
             if progress is not None:
                 progress(report)
@@ -222,14 +140,6 @@ def import_paths(
         writer.abort()
         analyser.close()
     return report
-
-
-def _records(source: SourceFile, mapping: Mapping[str, str] | None, report: ImportReport) -> Iterator[RawRecord]:
-    for item in read_source(source, mapping=mapping):
-        if isinstance(item, ImportProblem):
-            report.problems.append(item)
-        else:
-            yield item
 
 
 class _BatchWriter:
@@ -242,30 +152,36 @@ class _BatchWriter:
         self.project, self.report, self.tokenizer = project, report, tokenizer
         self.uncommitted = 0
 
-    def write_file(self, source: SourceFile, group: Iterable[tuple[tuple[int, RawRecord | None], Analysed]]) -> None:
+    def write_file(self, source: SourceFile, entries: Iterable[Entry]) -> None:
+        """Write one file's records in one savepoint; a failure leaves none of them."""
         if not self.project.db.conn.in_transaction:
             meta_sql.begin(self.project.db)
             doc_sql.defer_search_index(self.project.db)
         added = duplicates = 0
+        problems: list[ImportProblem] = []
         try:
             with meta_sql.savepoint(self.project.db, "import_file"):
-                for (_, record), analysed in group:
-                    if record is None:
-                        continue
-                    if not analysed.text.strip():
-                        self.report.problems.append(ImportProblem(
+                for _, record, analysed in entries:
+                    if isinstance(record, ImportProblem):
+                        problems.append(record)
+                    elif record is None or analysed is None:
+                        continue  # the end of the file
+                    elif not analysed.text.strip():
+                        problems.append(ImportProblem(
                             record.origin_path, record.origin_line, "no text left after canonicalisation"))
-                        continue
-                    _, created = self.project.add_document(
-                        _document_row(record, analysed), analysed.tokens, tokenizer=self.tokenizer)
-                    added += created
-                    duplicates += not created
+                    else:
+                        _, created = self.project.add_document(
+                            _document_row(record, analysed), analysed.tokens, tokenizer=self.tokenizer)
+                        added += created
+                        duplicates += not created
         except (AnnotatorError, sqlite3.DatabaseError) as exc:
-            for _ in group:  # drain the rest of this file's results
+            for _ in entries:  # drain the rest of this file's entries
                 pass
+            self.report.problems += problems
             self.report.problems.append(ImportProblem(
                 str(source.path), None, f"{exc}; nothing from this file was imported"))
             return
+        self.report.problems += problems
         self.report.added += added
         self.report.duplicates += duplicates
         self.uncommitted += added

@@ -37,12 +37,14 @@ __all__ = [
     "PackedTokens",
     "analyse",
     "analyse_packed",
+    "analyse_packed_many",
     "canonicalize",
     "hazm_normalize",
     "pack_offsets",
     "snap_to_tokens",
     "tokenize",
     "tokenize_packed",
+    "tokenize_packed_many",
     "trim_span",
     "unpack_offsets",
 ]
@@ -275,8 +277,9 @@ def tokenize(text: str) -> Tokenization:
 
     Each line is split into sentences by hazm's ``SentenceTokenizer`` (so a title without a
     final period never merges with the next paragraph), each sentence into tokens by hazm's
-    ``WordTokenizer`` (joined verb parts such as «شده است» make one token). Both are aligned
-    back to the text, by counting where that is exact and else by a forward search. Spans are
+    ``WordTokenizer`` (joined verb parts such as «شده است» make one token). Their rules are
+    computed as offsets (:mod:`annotator.hazm_offsets`); a hazm whose rules differ is called
+    instead and its strings placed on the text, by counting or by a forward search. Spans are
     in order, non-overlapping, non-empty and start and end on neither whitespace nor an
     invisible joiner; tokens never cross sentences.
     """
@@ -296,10 +299,40 @@ def tokenize(text: str) -> Tokenization:
 
 def tokenize_packed(text: str) -> PackedTokens:
     """:func:`tokenize` packed for storage, without building a tuple per token on the way."""
+    return tokenize_packed_many([text])[0]
+
+
+def tokenize_packed_many(texts: Sequence[str]) -> list[PackedTokens]:
+    """:func:`tokenize_packed` of each text, in one pass over them all where hazm's rules can
+    be computed as offsets (numpy's cost per call is then paid once, not once per text)."""
+    rules = _offset_rules()
+    if rules is None or not texts:
+        return [_tokenize_packed_alone(text) for text in texts]
+    import numpy as np
+
+    from annotator import hazm_offsets
+    from annotator.alignment import pack_many
+
+    flats = [_flatten(text) for text in texts]
+    lengths = np.fromiter(map(len, flats), dtype=np.int64, count=len(flats))
+    bases = np.zeros(len(flats), dtype=np.int64)
+    np.cumsum(lengths[:-1] + 1, out=bases[1:])  # each text after its predecessor and a line break
+    found = hazm_offsets.offsets("\n".join(flats), rules)
+    edges = np.append(bases, bases[-1] + lengths[-1] + 1)
+    sentence_firsts = np.searchsorted(found.sentence_starts, edges)
+    token_firsts = np.searchsorted(found.token_starts, edges)
+    sentences = pack_many(found.sentence_starts, found.sentence_ends, sentence_firsts, bases)
+    tokens = pack_many(found.token_starts, found.token_ends, token_firsts, bases)
+    sentence_counts, token_counts = np.diff(sentence_firsts).tolist(), np.diff(token_firsts).tolist()
+    return [PackedTokens(*parts) for parts in zip(sentences, tokens, sentence_counts, token_counts, strict=True)]
+
+
+def _tokenize_packed_alone(text: str) -> PackedTokens:
+    """:func:`tokenize_packed` of one text, by calling hazm (when its rules are not known here)."""
     if not text:
         return PackedTokens.pack(Tokenization((), ()))
     flat = _flatten(text)
-    found = _aligned(flat)
+    found = _aligned_by_counting(flat)
     if found is None:
         sentences, tokens = _tokenize_by_search(flat)
         return PackedTokens.pack(Tokenization(tuple(sentences), tuple(tokens)))
@@ -323,8 +356,15 @@ def analyse(raw: str, *, normalize: bool = False, strip_diacritics: bool = False
 
 def analyse_packed(raw: str, *, normalize: bool = False, strip_diacritics: bool = False) -> tuple[str, PackedTokens]:
     """:func:`analyse` with the tokenisation packed for storage, as an import needs it."""
-    text = _canonical(raw, normalize=normalize, strip_diacritics=strip_diacritics)
-    return text, tokenize_packed(text)
+    return analyse_packed_many([raw], normalize=normalize, strip_diacritics=strip_diacritics)[0]
+
+
+def analyse_packed_many(
+    raws: Sequence[str], *, normalize: bool = False, strip_diacritics: bool = False
+) -> list[tuple[str, PackedTokens]]:
+    """:func:`analyse_packed` of each raw text, tokenised in one pass over them all."""
+    texts = [_canonical(raw, normalize=normalize, strip_diacritics=strip_diacritics) for raw in raws]
+    return list(zip(texts, tokenize_packed_many(texts), strict=True))
 
 
 def _canonical(raw: str, *, normalize: bool, strip_diacritics: bool) -> str:

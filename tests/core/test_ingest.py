@@ -105,3 +105,28 @@ def test_worker_processes_store_exactly_what_one_process_stores(tmp_path):
                 "SELECT d.uid, d.text, t.sentences, t.tokens FROM documents d"
                 " JOIN document_tokens t ON t.document_id = d.id ORDER BY d.id").fetchall())
     assert stored[0] == stored[1] == stored[2] and len(stored[0]) == len(CITIES)
+
+
+def mixed_folder(folder: Path) -> Path:
+    """Articles read by workers (txt) and here (jsonl), with bad files of both kinds between them."""
+    write_articles(folder, CITIES[:3])
+    (folder / "03_empty.txt").write_text(" \n", encoding="utf-8")
+    (folder / "04_binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    lines = [f'{{"text": "{article(city)}"}}'.replace("\n", "\\n") for city in CITIES[3:5]]
+    (folder / "05_records.jsonl").write_text(lines[0] + "\n{broken\n" + lines[1] + "\n", encoding="utf-8")
+    (folder / "06_notes.md").write_text("not an article", encoding="utf-8")
+    write_articles(folder / "07_more", CITIES[5:])
+    return folder
+
+
+@pytest.mark.parametrize("cores", [1, 2])
+def test_files_read_by_workers_and_here_report_the_same_problems_in_file_order(tmp_path, cores):
+    folder = mixed_folder(tmp_path / "in")
+    with Project.init(tmp_path / f"c{cores}.db") as project:
+        report = import_paths(project, [folder], cores=cores)
+        titles = [row[0] for row in project.db.execute("SELECT title FROM documents ORDER BY id")]
+    assert report.added == len(CITIES) and report.files == 9
+    assert titles == [f"خبر {city}" for city in CITIES]
+    where = [(Path(p.path).name, p.line) for p in report.problems]
+    assert where == [("03_empty.txt", None), ("04_binary.txt", None), ("05_records.jsonl", 2), ("06_notes.md", None)]
+    assert "empty file" in report.problems[0].reason and "binary" in report.problems[1].reason
