@@ -115,20 +115,32 @@ class Analyser:
         self.window = max(2, processes * UNITS_IN_FLIGHT_PER_PROCESS)
 
     def run(self, units: Iterable[Unit]) -> Iterator[Entry]:
-        """The entries of every unit, in order."""
+        """The entries of every unit, in order. With workers, this process keeps up to a
+        window of units in flight, and while the oldest is not back it runs the next unit
+        itself rather than wait (so that the cores it has are all kept busy)."""
         if self.pool is None:
             for unit in units:
                 yield from _entries(unit, self._perform(unit))
             return
+        units = iter(units)
         pending: deque[tuple[Unit, Future | list]] = deque()
         in_flight = 0
-        for unit in units:
-            pending.append((unit, self._submit(unit)))
-            in_flight += unit.size
-            while len(pending) >= self.window or in_flight > CHARACTERS_IN_FLIGHT:
-                in_flight -= pending[0][0].size
-                yield from self._drain_one(pending)
-        while pending:
+        while True:
+            while len(pending) < self.window and in_flight <= CHARACTERS_IN_FLIGHT:
+                unit = next(units, None)
+                if unit is None:
+                    break
+                pending.append((unit, self._submit(unit)))
+                in_flight += unit.size
+            if not pending:
+                return
+            while _waiting(pending[0][1]) and in_flight <= CHARACTERS_IN_FLIGHT:
+                unit = next(units, None)
+                if unit is None:
+                    break
+                pending.append((unit, self._perform(unit)))  # done here, by the time its turn comes
+                in_flight += unit.size
+            in_flight -= pending[0][0].size
             yield from self._drain_one(pending)
 
     def close(self) -> None:
@@ -142,16 +154,20 @@ class Analyser:
 
     def _submit(self, unit: Unit) -> Future | list:
         assert self.pool is not None
+        if isinstance(unit, AnalyseTexts) and not unit.records:
+            return []  # nothing to analyse: only the end of a file
         if isinstance(unit, ReadFiles):
             return self.pool.submit(read_and_analyse, unit.files, self.mapping, *self.options)
-        if not unit.records:
-            return []  # nothing to analyse: only the end of a file
         return self.pool.submit(analyse_batch, [record.text for record in unit.records], *self.options)
 
     @staticmethod
     def _drain_one(pending: deque) -> Iterator[Entry]:
         unit, outcome = pending.popleft()
         yield from _entries(unit, outcome.result() if isinstance(outcome, Future) else outcome)
+
+
+def _waiting(outcome: Future | list) -> bool:
+    return isinstance(outcome, Future) and not outcome.done()
 
 
 def _entries(unit: Unit, outcome: list) -> Iterator[Entry]:
