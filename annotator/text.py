@@ -72,9 +72,12 @@ def _build_normalizer() -> Any:
 
 
 def _build_tokenizers() -> tuple[Any, Any]:
+    import os
+
     from hazm import SentenceTokenizer, WordTokenizer
 
-    return SentenceTokenizer(), WordTokenizer(join_verb_parts=True, separate_emoji=False)
+    # No word list: only hazm's POS tools read it, and loading it takes longer than the rest.
+    return SentenceTokenizer(), WordTokenizer(words_file=os.devnull, join_verb_parts=True, separate_emoji=False)
 
 
 def hazm_normalize(text: str, *, strip_diacritics: bool = False) -> str:

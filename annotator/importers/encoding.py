@@ -47,6 +47,30 @@ _PERSIAN_1256 = re.compile(r"[\u0600-\u06ff\u200c-\u200f\u00a0\u00ab\u00bb\u2013
 
 Line = tuple[int, "str | InputError"]
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(source: str, value: object) -> str | None:
+    """Where JSON ``value``, parsed from ``source``, holds half of a UTF-16 pair escaped on
+    its own (``"\\ud83d"``): a description to report, or ``None``. Such text is no text at
+    all: it can be neither stored nor shown. Only looked for when ``source`` has the escape."""
+    if not _SURROGATE_ESCAPE.search(source):
+        return None
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found = _LONE_SURROGATE.search(item)
+            if found:
+                return (f"the escape \\u{ord(found.group()):04x} is half of a UTF-16 pair with no other half, "
+                        "not a character; fix or remove it (the file may have been cut in the middle of an emoji)")
+        elif isinstance(item, dict):
+            stack += [*item.keys(), *item.values()]
+        elif isinstance(item, list):
+            stack += item
+    return None
+
 
 @dataclass(frozen=True, slots=True)
 class Detected:

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.importers.encoding import iter_lines
+from annotator.importers.encoding import iter_lines, lone_surrogate
 from annotator.importers.fields import build_record
 from annotator.importers.records import ImportProblem, RawRecord
 
@@ -48,6 +48,9 @@ def _record(line: str, number: int, path: Path, mapping: Mapping[str, str]) -> R
     except json.JSONDecodeError as exc:
         return ImportProblem(str(path), number, f"invalid JSON: {exc.msg} at column {exc.colno}; "
                              "fix this line (each line must be one complete JSON object)")
+    broken = lone_surrogate(line, value)
+    if broken:
+        return ImportProblem(str(path), number, broken)
     if not isinstance(value, dict):
         kind = {list: "an array", str: "a string"}.get(type(value), "a number or constant")
         return ImportProblem(str(path), number, f"line is {kind}, not a JSON object; put one object "

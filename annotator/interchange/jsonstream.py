@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.importers.encoding import decode_bytes
+from annotator.importers.encoding import decode_bytes, lone_surrogate
 
 
 def json_values(path: Path) -> Iterator[tuple[int, Any]]:
@@ -25,11 +25,15 @@ def json_values(path: Path) -> Iterator[tuple[int, Any]]:
         if position >= length:
             return
         line = text.count("\n", 0, position) + 1
+        start = position
         try:
             value, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as exc:
             raise InputError(f"invalid JSON: {exc.msg}; each record must be one JSON object",
                              path=path, line=text.count("\n", 0, exc.pos) + 1) from None
+        broken = lone_surrogate(text[start:position], value)
+        if broken:
+            raise InputError(broken, path=path, line=line)
         if isinstance(value, list):
             yield from ((line, item) for item in value)
         else:

@@ -91,6 +91,14 @@ def test_bad_offsets_and_classification_files(ner_project, tmp_path):
         read_documents([classes], "doccano")
 
 
+def test_a_lone_surrogate_escape_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "cut.jsonl"
+    path.write_text(json.dumps({"text": TEXT_1, "label": []}) + "\n" + '{"text": "کوتاه \\ud83d", "label": []}\n',
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"cut.jsonl:2: the escape \\ud83d is half of a UTF-16 pair"):
+        read_documents([path], "doccano")
+
+
 def test_a_label_types_file_is_not_taken_for_documents(tmp_path):
     labels = tmp_path / "label_types.json"
     labels.write_text(json.dumps([{"id": 1, "text": "گوینده", "prefix_key": None, "suffix_key": "g",

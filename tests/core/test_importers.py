@@ -188,6 +188,14 @@ def test_jsonl_broken_line_is_reported_and_others_come_through(tmp_path: Path) -
     assert str(problem).startswith(f"{tmp_path / 'a.jsonl'}:2: invalid JSON")
 
 
+def test_jsonl_lone_surrogate_escape_is_reported_and_a_real_pair_is_an_emoji(tmp_path: Path) -> None:
+    content = '{"text": "سلام \\ud83d"}\n{"text": "شاد \\ud83d\\ude00"}\n{"title": "\\uDC00", "text": "خبر"}\n'
+    items = read(write(tmp_path / "a.jsonl", content))
+    assert [r.text for r in records(items)] == ["شاد \U0001f600"]
+    assert [(p.line, "\\ud83d" in p.reason or "\\udc00" in p.reason) for p in problems(items)] == [(1, True), (3, True)]
+    assert "half of a UTF-16 pair" in problems(items)[0].reason
+
+
 def test_jsonl_mapping(tmp_path: Path) -> None:
     path = write(tmp_path / "a.jsonl", jsonl({"body": QUOTE, "headline": TITLE, "link": "u", "text": "x"}))
     [record] = read(path, mapping={"text": "body", "title": "headline", "url": "link"})
