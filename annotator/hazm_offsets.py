@@ -125,14 +125,19 @@ def rules_from(sentence_tokenizer: Any, word_tokenizer: Any) -> VerbRules | None
             and not any(getattr(word_tokenizer, option) for option in (
                 "separate_emoji", "replace_links", "replace_ids", "replace_emails",
                 "replace_numbers", "replace_hashtags"))
-            and type(sentence_tokenizer).__name__ == "SentenceTokenizer"
-            and type(word_tokenizer).__name__ == "WordTokenizer"
+            and _is_hazm_class(sentence_tokenizer, "hazm.sentence_tokenizer", "SentenceTokenizer")
+            and _is_hazm_class(word_tokenizer, "hazm.word_tokenizer", "WordTokenizer")
         )
     except AttributeError:
         return None
     if not same:
         return None
     return VerbRules.of(word_tokenizer.before_verbs, word_tokenizer.after_verbs, word_tokenizer.verbe)
+
+
+def _is_hazm_class(obj: Any, module: str, name: str) -> bool:
+    """Whether ``obj`` is an instance of hazm's own class (not a subclass that changes it)."""
+    return type(obj).__module__ == module and type(obj).__name__ == name
 
 
 def offsets(flat: str, rules: VerbRules) -> Aligned:

@@ -110,31 +110,38 @@ class Analyser:
         self.mapping = dict(mapping) if mapping else None
         self.options = (normalize, strip_diacritics)
         self.pool: ProcessPoolExecutor | None = None
+        self.helps = False  # whether this process runs units too while it waits
         if processes > 0:
-            self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=_pool_context(), initializer=warm_up)
+            context = _pool_context()
+            self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=warm_up)
+            # Only where the workers are forked from here: this process has hazm loaded then.
+            # A GUI keeps its own process light and lets the workers do all of it.
+            self.helps = context.get_start_method() == "fork"
         self.window = max(2, processes * UNITS_IN_FLIGHT_PER_PROCESS)
 
     def run(self, units: Iterable[Unit]) -> Iterator[Entry]:
         """The entries of every unit, in order. With workers, this process keeps up to a
-        window of units in flight, and while the oldest is not back it runs the next unit
-        itself rather than wait (so that the cores it has are all kept busy)."""
+        window of units in flight, and (where it :attr:`helps`) while the oldest is not back
+        it runs the next unit itself rather than wait, so that every core is kept busy."""
         if self.pool is None:
             for unit in units:
                 yield from _entries(unit, self._perform(unit))
             return
         units = iter(units)
         pending: deque[tuple[Unit, Future | list]] = deque()
-        in_flight = 0
+        in_flight = 0  # text in pending units, wherever they are
         while True:
-            while len(pending) < self.window and in_flight <= CHARACTERS_IN_FLIGHT:
+            queued = sum(isinstance(outcome, Future) for _, outcome in pending)
+            while queued < self.window and in_flight <= CHARACTERS_IN_FLIGHT:
                 unit = next(units, None)
                 if unit is None:
                     break
                 pending.append((unit, self._submit(unit)))
                 in_flight += unit.size
+                queued += 1
             if not pending:
                 return
-            while _waiting(pending[0][1]) and in_flight <= CHARACTERS_IN_FLIGHT:
+            while self.helps and _waiting(pending[0][1]) and in_flight <= CHARACTERS_IN_FLIGHT:
                 unit = next(units, None)
                 if unit is None:
                     break

@@ -3,12 +3,14 @@ re-imports are no-ops, and two worker processes store exactly what one process s
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 
-from annotator import ingest
+from annotator import ingest, ingest_work
 from annotator.errors import ValidationError
+from annotator.importers import RawRecord, iter_sources
 from annotator.ingest import import_paths
 from annotator.project import Project
 
@@ -130,3 +132,48 @@ def test_files_read_by_workers_and_here_report_the_same_problems_in_file_order(t
     where = [(Path(p.path).name, p.line) for p in report.problems]
     assert where == [("03_empty.txt", None), ("04_binary.txt", None), ("05_records.jsonl", 2), ("06_notes.md", None)]
     assert "empty file" in report.problems[0].reason and "binary" in report.problems[1].reason
+
+
+class LazyFuture(Future):
+    """A worker's result that is never ready before it is asked for."""
+
+    def __init__(self, fn, args):
+        super().__init__()
+        self.fn, self.args = fn, args
+
+    def result(self, timeout=None):
+        if not self.done():
+            self.set_result(self.fn(*self.args))
+        return super().result(timeout)
+
+
+class SlowPool:
+    def __init__(self):
+        self.submitted = 0
+
+    def submit(self, fn, *args):
+        self.submitted += 1
+        return LazyFuture(fn, args)
+
+    def shutdown(self, **_):
+        pass
+
+
+def test_while_the_workers_lag_the_writer_runs_units_itself_and_order_is_kept(tmp_path, monkeypatch):
+    folder = mixed_folder(tmp_path / "in")
+    sources = list(iter_sources([folder]))
+    units = list(ingest_work.plan(sources, None, cancelled=lambda: False))
+    here = ingest_work.Analyser(processes=0, mapping=None, normalize=False, strip_diacritics=False)
+    expected = list(here.run(units))
+    monkeypatch.setattr(ingest_work, "UNITS_IN_FLIGHT_PER_PROCESS", 1)
+    monkeypatch.setattr(ingest_work, "BATCH_SIZE", 2)
+    units = list(ingest_work.plan(sources, None, cancelled=lambda: False))
+    lagging = ingest_work.Analyser(processes=0, mapping=None, normalize=False, strip_diacritics=False)
+    lagging.pool, lagging.helps, lagging.window = SlowPool(), True, 2
+    performed = []
+    monkeypatch.setattr(lagging, "_perform", lambda unit: performed.append(unit) or here._perform(unit))
+    got = list(lagging.run(units))
+    assert performed and lagging.pool.submitted and len(performed) + lagging.pool.submitted <= len(units)
+    assert [(i, type(r), r.text if isinstance(r, RawRecord) else r) for i, r, _ in got] == \
+        [(i, type(r), r.text if isinstance(r, RawRecord) else r) for i, r, _ in expected]
+    assert [a.uid for _, _, a in got if a] == [a.uid for _, _, a in expected if a]
