@@ -86,7 +86,7 @@ def _stages(texts: list[str], folder: Path) -> dict[str, float]:
     }
 
 
-def run(extra_dirs: list[Path], count: int = 2000, rounds: int = 3) -> dict:
+def run(extra_dirs: list[Path], count: int = 2000, rounds: int = 5) -> dict:
     texts = corpus_texts(count, extra_dirs)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
