@@ -104,8 +104,9 @@ def import_paths(
     :param mapping: field names of the input for ``text``, ``title``, ... (jsonl, csv)
     :param normalize: also apply hazm's full normaliser (changes the text; off by default)
     :param cores: CPU cores to use (default: all, for more than a few files). With one,
-      everything runs in this process; with ``n``, this process reads and writes while
-      ``n - 1`` worker processes canonicalise and tokenise.
+      everything runs in this process; with ``n``, ``n - 1`` worker processes read the
+      one-article files and canonicalise and tokenise, while this process reads the streamed
+      files and writes (see :mod:`annotator.ingest_work`).
     :param progress: called after each file with the report so far
     :param cancelled: polled between files; when it returns true the import stops after
       the files already written

@@ -4,7 +4,8 @@ A unit is either a few whole files that a worker reads and analyses itself (one 
 file: txt), or a chunk of records this process read from a streamed file (jsonl, csv), of
 which only the texts travel. :class:`Analyser` runs the units and yields their
 :data:`~annotator.analysis.Entry` items in file order, keeping a bounded window in flight so
-that memory stays flat.
+that memory stays flat; where the workers are forked from this process it also runs units
+itself whenever the oldest one is not back yet, instead of waiting for it.
 """
 
 from __future__ import annotations

@@ -158,3 +158,10 @@ def test_the_number_class_is_what_hazm_s_backslash_d_matches():
     table = hazm_offsets._class_table() & 7
     numbers = {code for code in range(0x110000) if table[code] == 3}
     assert numbers == {code for code in range(0x110000) if chr(code).isdecimal()} | {ord("."), ord(":")}
+
+
+@PROPERTY
+@given(st.lists(st.lists(PIECES, max_size=12).map("".join), max_size=6))
+def test_texts_tokenised_together_are_tokenised_as_each_alone(texts):
+    together = textpipe.tokenize_packed_many(texts)
+    assert together == [textpipe.PackedTokens.pack(textpipe.tokenize(text)) for text in texts]
