@@ -57,8 +57,8 @@ def read_and_analyse(
     files: Sequence[tuple[int, SourceFile]], mapping: Mapping[str, str] | None, normalize: bool, strip_diacritics: bool,
 ) -> list[Entry]:
     """Read each file and analyse its records (all of them in one batch): the entries of
-    each file, ending with its end marker. For files of one article each, where reading
-    here spares the importing process both the reading and sending the text over."""
+    each file, ending with its end marker. For files of one article each: reading them
+    here spares the importing process, which also has to write, the reading."""
     read = [(index, list(read_source(source, mapping=mapping))) for index, source in files]
     records = [item for _, items in read for item in items if isinstance(item, RawRecord)]
     analysed = iter(analyse_batch([record.text for record in records], normalize, strip_diacritics))
