@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import write_result
+from benchmarks.common import best_of, write_result
 
 ANNOTATORS, UNITS = 3, 260
 
@@ -52,15 +52,6 @@ def _build(path: Path) -> int:
     return document_id
 
 
-def _best(func, n: int = 3) -> float:
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def run() -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from annotator.adjudication import AcceptAllAgreed, review_document
@@ -71,9 +62,9 @@ def run() -> dict:
         document_id = _build(path)
         with Project.open(path) as project:
             project.user = project.annotator_by_name("lead").id
-            read_s = _best(lambda: (project.spans(document_id), project.relations(document_id)))
+            read_s = best_of(3, lambda: (project.spans(document_id), project.relations(document_id)))
             review = review_document(project, document_id)
-            review_s = _best(lambda: review_document(project, document_id))
+            review_s = best_of(3, lambda: review_document(project, document_id))
             edit = AcceptAllAgreed(document_id)
             start = time.perf_counter()
             edit.apply(project)
