@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHeaderView,
@@ -52,6 +51,7 @@ from ui.review.views import LayerColumn
 from ui.session import Session
 from ui.undo import DocumentHistory
 from ui.widgets.label_palette import swatch
+from ui.widgets.tables import rows_to_pick_one
 
 # Keys of the review window, for its menu and the README.
 KEYS = {
@@ -131,10 +131,7 @@ class ReviewWindow(Decisions, QMainWindow):
         self.columns_splitter.addWidget(self.gold_column)
         table = self.table
         table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
+        rows_to_pick_one(table)
         table.setAlternatingRowColors(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.selectionModel().currentRowChanged.connect(lambda current, _: self._row_changed(current.row()))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +23,7 @@ from annotator.store.documents import ASSIGNED
 from ui import lead_strings  # noqa: F401 - registers "nav.assigned"
 from ui.i18n import number, status_name, tr
 from ui.models.document_list import DOCUMENT_ID_ROLE, DocumentListModel
+from ui.widgets.tables import rows_to_pick_one
 
 SEARCH_DELAY_MS = 250
 
@@ -68,10 +68,7 @@ class Navigator(QWidget):
 
     def _setup_table(self) -> None:
         table = self.table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
+        rows_to_pick_one(table)
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)  # cut the end of a long title

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from annotator.ids import SpanId
 from annotator.model import Span
@@ -25,6 +25,7 @@ from ui.suggestion_ops import is_suggestion
 from ui.widgets.label_palette import TEXT_ON_FILL
 from ui.widgets.span_tooltip import attribute_text
 from ui.widgets.suggestions import TINT, tint
+from ui.widgets.tables import rows_to_pick_one
 
 MAX_TEXT = 70
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,10 +113,7 @@ class SpanTable(QTableView):
         super().__init__(parent)
         self.table_model = SpanTableModel(self)
         self.setModel(self.table_model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(False)
+        rows_to_pick_one(self)
         self.setShowGrid(False)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
