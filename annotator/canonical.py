@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+import numpy as np
+
 __all__ = ["CANON_VERSION", "REMOVED_CHARACTERS", "UNICODE_SPACES", "ZWJ", "ZWNJ", "canonicalize", "char_class"]
 
 CANON_VERSION: int = 1
@@ -71,19 +73,28 @@ def char_class(chars: Iterable[str]) -> re.Pattern[str]:
 
 
 # Applied with one str.replace per distinct character that occurs: on real articles several
-# times faster than str.translate, which looks up every character.
+# times faster than str.translate, which looks up every character. Which of the ~800 mapped
+# characters occur is found in one numpy pass over the code points (a table over the Basic
+# Multilingual Plane, where all of them are).
 _MAP = _build_map(strip_diacritics=False)
 _MAP_STRIP = _build_map(strip_diacritics=True)
-_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-def _usual(mapping: dict[str, str]) -> tuple[str, ...]:
-    """The mapped characters other than presentation forms: few enough to look for one by one."""
-    return tuple(c for c in mapping if not _PRESENTATION_FORM.match(c))
+def _mapped_table(mapping: dict[str, str]) -> np.ndarray:
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(char) for char in mapping]] = True
+    return table
 
 
-_MAPPED = _usual(_MAP)
-_MAPPED_STRIP = _usual(_MAP_STRIP)
+_MAPPED = _mapped_table(_MAP)
+_MAPPED_STRIP = _mapped_table(_MAP_STRIP)
+
+
+def _mapped_in(raw: str, table: np.ndarray) -> list[str]:
+    """The distinct characters of ``raw`` that ``table`` marks, in code point order."""
+    codes = np.frombuffer(raw.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = codes[table[np.minimum(codes, 0xFFFF)]]  # astral characters are never mapped
+    return [chr(code) for code in np.unique(codes)]
 
 
 _EMOJI = (
@@ -92,7 +103,7 @@ _EMOJI = (
     "\U0001f000-\U0001faff\U000e0020-\U000e007f"
 )
 _STRAY_ZWJ = re.compile(f"(?<![{_EMOJI}]){ZWJ}|{ZWJ}(?![{_EMOJI}])")
-_KASHIDA_RUN = re.compile("\u0640+")
+_KASHIDA_RUN = re.compile("\u0640\u0640*")  # starting with a plain character: see _ZWNJ_BEFORE_EDGE
 _ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
 # Arabic-script letters that never join to the letter after them (joining types R and U in
@@ -124,8 +135,10 @@ def _fix_zwnj(text: str) -> str:
 
 # A ZWNJ run before a space, a line break or punctuation never shows: dropped without a look at
 # what comes before it. Only characters of the categories in _EDGE_CATEGORIES may be listed.
+# (Written as one ZWNJ and then more, not ZWNJ+: a pattern that starts with a plain character
+# lets the regex engine skip to each ZWNJ, four times faster on Persian text.)
 _EDGE_PUNCTUATION = ".,،:;؛!?؟«»()[]{}\"'-/"
-_ZWNJ_BEFORE_EDGE = re.compile(ZWNJ + r"+(?:\Z|(?=[\s" + re.escape(_EDGE_PUNCTUATION) + "]))")
+_ZWNJ_BEFORE_EDGE = re.compile(ZWNJ + ZWNJ + r"*(?:\Z|(?=[\s" + re.escape(_EDGE_PUNCTUATION) + "]))")
 # The ZWNJ runs that _zwnj_or_nothing has to look at: all but the usual single ZWNJ between a
 # letter that joins the next one and a letter (می‌کنیم), which it would keep as it is anyway.
 # (Written to start with the ZWNJ itself, so that the regex engine can skip to each one.)
@@ -188,15 +201,9 @@ def canonicalize(raw: str, *, strip_diacritics: bool = False) -> str:
     :param raw: the text as imported
     :param strip_diacritics: also remove Arabic harakat (U+064B-065F, U+0670, U+06D6-06ED)
     """
-    mapping, mapped = (_MAP_STRIP, _MAPPED_STRIP) if strip_diacritics else (_MAP, _MAPPED)
-    # One str.replace (C speed) per distinct character that occurs, which beats both a callback
-    # per match and translate(). Looking for ~50 characters one by one with `in` (memchr) is
-    # faster than a regex over a class of all 780; the presentation forms get one range search.
-    found = [char for char in mapped if char in raw]
-    if _PRESENTATION_FORM.search(raw):
-        found += {char for char in _PRESENTATION_FORM.findall(raw) if char in mapping}
+    mapping, table = (_MAP_STRIP, _MAPPED_STRIP) if strip_diacritics else (_MAP, _MAPPED)
     text = raw
-    for char in found:
+    for char in _mapped_in(raw, table):
         text = text.replace(char, mapping[char])
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
