@@ -15,6 +15,7 @@ from annotator import text as textpipe
 from annotator.importers import read_source
 from annotator.importers.records import ImportProblem, RawRecord, SourceFile
 from annotator.model import Tokenization
+from annotator.search_words import search_text
 from annotator.text import PackedTokens, unpack_offsets
 
 #: What the import pipeline hands on for each file, in order: ``(file index, record, its
@@ -24,11 +25,13 @@ Entry = tuple[int, "RawRecord | ImportProblem | None", "Analysed | None"]
 
 @dataclass(frozen=True)
 class Analysed:
-    """Canonical text, its content id and its packed sentence and token offsets."""
+    """Canonical text, its content id, its packed sentence and token offsets, and its words
+    folded for the search index."""
 
     text: str
     uid: str
     tokens: PackedTokens
+    search: str
 
     @property
     def tokenization(self) -> Tokenization:
@@ -48,7 +51,7 @@ def analyse_one(raw: str, normalize: bool, strip_diacritics: bool) -> Analysed:
 def analyse_batch(raws: list[str], normalize: bool, strip_diacritics: bool) -> list[Analysed]:
     """:func:`analyse_one` of each raw text, tokenised in one pass (what a worker runs)."""
     return [
-        Analysed(text, uid_of(text), packed)
+        Analysed(text, uid_of(text), packed, search_text(text))
         for text, packed in textpipe.analyse_packed_many(raws, normalize=normalize, strip_diacritics=strip_diacritics)
     ]
 
@@ -70,5 +73,7 @@ def read_and_analyse(
 
 
 def warm_up() -> None:
-    """Build hazm's tokenisers now (in a fresh worker) rather than on its first article."""
+    """Build hazm's tokenisers and the search folding table now (in a fresh worker, or before
+    forking workers) rather than on the first article."""
     textpipe.tokenize("گرم")
+    search_text("گرم")

@@ -20,10 +20,12 @@ from pathlib import Path
 from annotator import text as textpipe
 from annotator.analysis import Analysed, Entry, analyse_one, uid_of
 from annotator.errors import AnnotatorError
+from annotator.ids import DocumentId
 from annotator.importers import check_mapping, iter_sources
 from annotator.importers.records import ImportProblem, RawRecord, SourceFile
 from annotator.ingest_work import Analyser, plan
 from annotator.project import Project
+from annotator.search_words import search_text
 from annotator.store import documents as doc_sql
 from annotator.store import meta as meta_sql
 from annotator.store.documents import DocumentRow
@@ -151,15 +153,15 @@ class _BatchWriter:
 
     def __init__(self, project: Project, report: ImportReport, *, tokenizer: str):
         self.project, self.report, self.tokenizer = project, report, tokenizer
-        self.uncommitted = 0
+        self.unindexed: list[tuple[DocumentId, str, str]] = []  # written, not yet in the search index
 
     def write_file(self, source: SourceFile, entries: Iterable[Entry]) -> None:
         """Write one file's records in one savepoint; a failure leaves none of them."""
         if not self.project.db.conn.in_transaction:
             meta_sql.begin(self.project.db)
-            doc_sql.defer_search_index(self.project.db)
         added = duplicates = 0
         problems: list[ImportProblem] = []
+        written: list[tuple[DocumentId, str, str]] = []
         try:
             with meta_sql.savepoint(self.project.db, "import_file"):
                 for _, record, analysed in entries:
@@ -171,8 +173,11 @@ class _BatchWriter:
                         problems.append(ImportProblem(
                             record.origin_path, record.origin_line, "no text left after canonicalisation"))
                     else:
-                        _, created = self.project.add_document(
-                            _document_row(record, analysed), analysed.tokens, tokenizer=self.tokenizer)
+                        row = _document_row(record, analysed)
+                        document_id, created = self.project.add_document(
+                            row, analysed.tokens, tokenizer=self.tokenizer, index_for_search=False)
+                        if created:
+                            written.append((document_id, search_text(row.title), analysed.search))
                         added += created
                         duplicates += not created
         except (AnnotatorError, sqlite3.DatabaseError) as exc:
@@ -185,16 +190,16 @@ class _BatchWriter:
         self.report.problems += problems
         self.report.added += added
         self.report.duplicates += duplicates
-        self.uncommitted += added
-        if self.uncommitted >= self.COMMIT_EVERY:
+        self.unindexed += written
+        if len(self.unindexed) >= self.COMMIT_EVERY:
             self.finish()
 
     def finish(self) -> None:
         """Index the batch for search and commit it."""
-        if self.project.db.conn.in_transaction:
-            doc_sql.index_deferred_documents(self.project.db)
+        if self.unindexed:
+            doc_sql.index_for_search(self.project.db, self.unindexed)
+            self.unindexed = []
         meta_sql.commit(self.project.db)
-        self.uncommitted = 0
 
     def abort(self) -> None:
         """Roll back what is not committed yet (after an unexpected error)."""

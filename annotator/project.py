@@ -199,12 +199,15 @@ class Project(ActorMethods):
 
     # -- documents -------------------------------------------------------------------
     def add_document(
-        self, row: doc_sql.DocumentRow, tokens: Tokenization | PackedTokens, *, tokenizer: str
+        self, row: doc_sql.DocumentRow, tokens: Tokenization | PackedTokens, *, tokenizer: str,
+        index_for_search: bool = True,
     ) -> tuple[DocumentId, bool]:
         """Store one imported document with its tokenisation; a text already present is a no-op.
 
         :param tokens: sentence and token offsets, plain or already packed (import workers pack them)
         :param tokenizer: names the tokeniser and its version, kept beside the offsets
+        :param index_for_search: add it to the search index now; a bulk import passes
+          ``False`` and indexes its documents in batches (``store.documents.index_for_search``)
         :returns: the document id and whether it was newly created
         """
         packed = tokens if isinstance(tokens, PackedTokens) else PackedTokens.pack(tokens)
@@ -219,6 +222,8 @@ class Project(ActorMethods):
                 sentences=packed.sentences, sentence_count=packed.sentence_count,
                 tokens=packed.tokens, token_count=packed.token_count,
             )
+            if index_for_search:
+                doc_sql.index_document(self.db, document_id, row.title, row.text)
         return document_id, True
 
     def document(self, document_id: DocumentId) -> Document:

@@ -69,11 +69,12 @@ def _stages(texts: list[str], folder: Path) -> dict[str, float]:
         path.unlink(missing_ok=True)
         with Project.init(path) as project:
             meta_sql.begin(project.db)
-            doc_sql.defer_search_index(project.db)
+            indexed = []
             for a in analysed:
                 row = DocumentRow(uid=a.uid, title="t", text=a.text, raw_text=None, canon_version=1)
-                project.add_document(row, a.tokens, tokenizer=tokenizer_name())
-            doc_sql.index_deferred_documents(project.db)
+                document_id, _ = project.add_document(row, a.tokens, tokenizer=tokenizer_name(), index_for_search=False)
+                indexed.append((document_id, "t", a.search))
+            doc_sql.index_for_search(project.db, indexed)
             meta_sql.commit(project.db)
 
     return {

@@ -224,6 +224,7 @@ class _Writer:
                 canon_version=row["canon_version"], source=row["source"], url=row["url"],
                 external_id=row["external_id"], published=row["published"],
                 published_original=row["published_original"], meta=row["meta"]), imported_at=self.at)
+            doc_sql.index_document(self.project.db, new_id, row["title"], row["text"])
             if tokens is not None:
                 doc_sql.insert_tokens(self.project.db, new_id, tokenizer=tokens["tokenizer"],
                                       sentences=tokens["sentences"], sentence_count=tokens["sentence_count"],

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from annotator.errors import ValidationError
 from annotator.handout.source import HANDOUT_KEY
 from annotator.ids import DocumentId
+from annotator.store import documents as doc_sql
 from annotator.store import merge_sql
 from annotator.store.db import now
 
@@ -130,6 +131,7 @@ def _fill(project: Project, target: Project, annotator_id: int, documents: list[
             progress(start, len(documents), "packaging")
         batch = documents[start:start + _BATCH]
         report.documents += merge_sql.copy_rows(source, db, "documents", in_column="id", in_ids=batch)
+        doc_sql.index_stored_documents(db, batch)
         merge_sql.copy_rows(source, db, "document_tokens", in_column="document_id", in_ids=batch)
         report.spans += merge_sql.copy_rows(source, db, "spans", in_ids=batch, **mine)
         report.relations += merge_sql.copy_rows(source, db, "relations", in_ids=batch, **mine)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from annotator.ids import AnnotatorId, DocumentId
 from annotator.model import Document, DocumentSummary
+from annotator.search_words import search_text, search_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,28 +66,23 @@ def insert_new_document(db: Database, row: DocumentRow, *, imported_at: str) -> 
     return DocumentId(found[0]) if found else None
 
 
-_FTS_DEFERRED = "fts_deferred"
+def index_for_search(db: Database, documents: Iterable[tuple[DocumentId, str, str]]) -> None:
+    """Add documents to the search index: ``(id, title, text)`` with title and text already
+    folded by :func:`annotator.search_words.search_text`. A bulk import indexes a few hundred at
+    a time, outside any savepoint: FTS5 writes out its pending index at each savepoint."""
+    db.conn.executemany("INSERT INTO documents_search (rowid, title, text) VALUES (?, ?, ?)", documents)
 
 
-def defer_search_index(db: Database) -> None:
-    """Let the documents inserted from now on in this transaction skip the search index
-    until :func:`index_deferred_documents` (bulk import; call both inside one transaction)."""
-    db.execute(
-        "INSERT OR IGNORE INTO project_meta (key, value)"
-        " VALUES (?, (SELECT coalesce(max(id), 0) FROM documents))", [_FTS_DEFERRED],
-    )
+def index_document(db: Database, document_id: DocumentId, title: str, text: str) -> None:
+    """Add one document to the search index, from its title and canonical text."""
+    index_for_search(db, [(document_id, search_text(title), search_text(text))])
 
 
-def index_deferred_documents(db: Database) -> None:
-    """Index for search, in one statement, the documents inserted since :func:`defer_search_index`."""
-    row = db.execute("SELECT value FROM project_meta WHERE key = ?", [_FTS_DEFERRED]).fetchone()
-    if row is None:
-        return
-    db.execute(
-        "INSERT INTO documents_fts (rowid, title, text) SELECT id, title, text FROM documents WHERE id > ?",
-        [int(row[0])],
-    )
-    db.execute("DELETE FROM project_meta WHERE key = ?", [_FTS_DEFERRED])
+def index_stored_documents(db: Database, document_ids: Sequence[DocumentId]) -> None:
+    """Add documents already stored (copied rows) to the search index."""
+    marks = ", ".join("?" * len(document_ids))
+    rows = db.execute(f"SELECT id, title, text FROM documents WHERE id IN ({marks})", list(document_ids))
+    index_for_search(db, [(DocumentId(id_), search_text(title), search_text(text)) for id_, title, text in rows])
 
 
 def insert_tokens(
@@ -142,7 +138,7 @@ def _filters(
 ) -> tuple[str, list[Any]]:
     clauses, params = [], []
     if search:
-        clauses.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+        clauses.append("d.id IN (SELECT rowid FROM documents_search WHERE documents_search MATCH ?)")
         params.append(fts_query(search))
     if status == ASSIGNED:  # not a status: the documents assigned to the annotator
         if annotator_id is None:
@@ -161,9 +157,9 @@ def _filters(
 
 
 def fts_query(search: str) -> str:
-    """Turn what a user typed into a safe FTS5 query: every word must occur, as a prefix."""
-    words = [w.replace('"', "") for w in search.replace("\u200c", " ").split()]
-    return " ".join(f'"{w}"*' for w in words if w) or '""'
+    """Turn what a user typed into a safe FTS5 query: every word must occur, as a prefix
+    (words folded as the index is, so none holds a quote)."""
+    return " ".join(f'"{word}"*' for word in search_words(search)) or '""'
 
 
 def count_documents(

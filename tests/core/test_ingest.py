@@ -37,17 +37,16 @@ def small_batches(monkeypatch):
 
 
 def fts_is_consistent(project: Project) -> bool:
-    project.db.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)")
+    project.db.execute("INSERT INTO documents_search (documents_search, rank) VALUES ('integrity-check', 1)")
     return True
 
 
-def test_every_batch_is_indexed_for_search_and_nothing_stays_deferred(project, tmp_path, small_batches):
+def test_every_batch_is_indexed_for_search(project, tmp_path, small_batches):
     report = import_paths(project, [write_articles(tmp_path / "in", CITIES)], cores=1)
     assert report.added == len(CITIES) and not report.problems
     for city in CITIES:
         assert project.count_documents(search=city) == 1, city
     assert project.count_documents(search="استاندار") == len(CITIES)
-    assert project.db.execute("SELECT count(*) FROM project_meta WHERE key = 'fts_deferred'").fetchone()[0] == 0
     assert fts_is_consistent(project)
 
 
@@ -67,21 +66,25 @@ def test_reimporting_is_a_no_op_that_says_so(project, tmp_path):
 
 
 def test_a_file_that_fails_half_way_leaves_nothing_and_the_others_land(project, tmp_path, monkeypatch, small_batches):
-    lines = [f'{{"text": "{article(city)}"}}'.replace("\n", "\\n") for city in CITIES[:3]]
+    lines = [f'{{"text": "{article(city)}"}}'.replace("\n", "\\n") for city in CITIES[:4]]
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a_good.jsonl").write_text(lines[0] + "\n", encoding="utf-8")
     (tmp_path / "in" / "b_bad.jsonl").write_text(lines[1] + "\n" + lines[2] + "\n", encoding="utf-8")
+    (tmp_path / "in" / "c_good.jsonl").write_text(lines[3] + "\n", encoding="utf-8")
     real_add = Project.add_document
 
-    def refuse_kerman(self, row, tokens, *, tokenizer):
+    def refuse_kerman(self, row, tokens, **options):
         if CITIES[2] in row.text:
             raise ValidationError("refused for the test")
-        return real_add(self, row, tokens, tokenizer=tokenizer)
+        return real_add(self, row, tokens, **options)
 
     monkeypatch.setattr(Project, "add_document", refuse_kerman)
     report = import_paths(project, [tmp_path / "in"], cores=1)
-    assert report.added == 1 and project.count_documents() == 1
+    assert report.added == 2 and project.count_documents() == 2
+    # The next file's document takes the rolled-back id: the search index must not say it
+    # holds the bad file's words.
     assert project.count_documents(search=CITIES[1]) == 0, "the bad file's first record was rolled back"
+    assert project.count_documents(search=CITIES[3]) == 1
     [problem] = report.problems
     assert problem.path.endswith("b_bad.jsonl") and "nothing from this file was imported" in problem.reason
     assert fts_is_consistent(project)

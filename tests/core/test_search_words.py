@@ -1,0 +1,92 @@
+"""The words documents are found by: folding rules, and search through the project."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.project import Project
+from annotator.search_words import fold_character, search_text, search_words
+from annotator.store import migrations
+from tests.core.conftest import add_text
+
+
+def test_words_are_folded_and_separated_by_single_spaces():
+    assert search_text("«می‌گویند» ظرف ۲۰ روز،  کتاب‌ها!") == "می گویند ظرف 20 روز کتاب ها"
+
+
+def test_digits_of_every_script_become_ascii():
+    assert search_text("۱۴۰۲ ١٤٠٢ 1402") == "1402 1402 1402"
+
+
+def test_arabic_yeh_and_kaf_fold_to_persian():
+    assert search_text("كتاب علي") == search_text("کتاب علی") == "کتاب علی"
+
+
+def test_harakat_and_kashida_are_dropped_inside_the_word():
+    assert search_text("كِتابٌ مـــدرسه") == "کتاب مدرسه"
+
+
+def test_letters_and_digits_written_together_are_two_words():
+    assert search_text("سال۱۳۷۳ و ۲۰سال COVID-19 mp3") == "سال 1373 و 20 سال covid 19 mp 3"
+
+
+def test_latin_is_lowercased_and_symbols_and_emoji_break_words():
+    assert search_text("Tehran😀IRNA@x.ir") == "tehran irna x ir"
+
+
+def test_nothing_searchable_gives_nothing():
+    assert search_text("") == "" and search_text(" «»،!؟ \u200c\n") == "" and search_words("؟") == []
+
+
+def test_fold_character_states_each_outcome():
+    assert fold_character(ord("ي")) == ord("ی")
+    assert fold_character(ord("٣")) == ord("3")
+    assert fold_character(0x064E) == 0  # fatha: dropped
+    assert fold_character(0x200C) == 0x20  # ZWNJ: a word break
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_folding_is_idempotent_and_yields_only_words_and_single_spaces(text):
+    folded = search_text(text)
+    assert search_text(folded) == folded
+    assert "  " not in folded and folded == folded.strip()
+    assert all(fold_character(ord(c)) == ord(c) for c in folded.replace(" ", ""))
+
+
+@given(st.lists(st.text(alphabet="کتابعلیيكِ۲٢2ـ ‌«»،abC", min_size=1, max_size=8), min_size=1, max_size=6))
+def test_every_word_of_a_text_finds_the_text(pieces):
+    text = " ".join(pieces)
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE s USING fts5(text, content='', tokenize='ascii', detail='none')")
+    conn.execute("INSERT INTO s (rowid, text) VALUES (1, ?)", [search_text(text)])
+    for piece in pieces:
+        for word in search_words(piece):
+            assert conn.execute("SELECT rowid FROM s WHERE s MATCH ?", [f'"{word}"']).fetchall() == [(1,)], word
+
+
+def test_the_project_finds_documents_whatever_the_digits_harakat_or_keyboard(project):
+    add_text(project, "شهردار تهران گفت: کار ظرف ۲۰ روز تمام می‌شود.", title="وعده")
+    for query in ("20", "٢٠", "۲۰", "شهردار", "شهردارِ", "تهران ۲۰", "مي", "ظرف٢٠", "«شهردار»", "وعده"):
+        assert [d.title for d in project.documents(search=query)] == ["وعده"], query
+    assert project.count_documents(search="۲۱") == 0
+
+
+def test_a_project_from_before_the_folded_index_is_indexed_when_opened(tmp_path):
+    path = tmp_path / "old.db"
+    with Project.init(path) as project:
+        add_text(project, "شهردار تهران گفت: کار ظرف ۲۰ روز تمام می‌شود.", title="وعده")
+    conn = sqlite3.connect(path)  # back to the search index of schema 5, as it shipped
+    conn.execute("DROP TABLE documents_search")
+    for statement in migrations._split(migrations._FTS) + migrations._split(migrations._DEFERRABLE_FTS):
+        conn.execute(statement)
+    conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_search_words'")
+    conn.commit()
+    conn.close()
+    with Project.open(path) as project:
+        assert project.count_documents(search="20") == 1
+        tables = {row[0] for row in project.db.execute("SELECT name FROM sqlite_master")}
+        assert "documents_fts" not in tables and "documents_fts_insert" not in tables
