@@ -42,12 +42,14 @@ from annotator.alignment import Aligned
 SENTENCE_PATTERN = r"([!.?⸮؟]+)[ \n]+"
 WORD_PATTERN = r'([؟!?]+|[\d.:]+|[:.،؛»\])}"«\[({/\\])'
 
-# Character classes, in the low bits of the table; bit 3 marks sentence-ending punctuation and
-# bit 4 the invisible characters (ZWNJ, ZWJ, bidi marks) that a span never starts or ends with.
+# Character classes, in the low bits of the table; bit 3 marks sentence-ending punctuation,
+# bit 4 the invisible characters (ZWNJ, ZWJ, bidi marks) that a span never starts or ends with,
+# bits 5 and 6 whitespace that annotator.text flattens to a space or to a line break.
 _OTHER, _SPACE, _MARKS, _NUMBER, _SINGLE = 0, 1, 2, 3, 4
 _CLASS_BITS = 7
 _ENDS_SENTENCE = 8
 _INVISIBLE = 16
+_TO_SPACE, _TO_BREAK = 32, 64
 _SPACE_CODE, _NEWLINE_CODE = ord(" "), ord("\n")
 
 
@@ -55,6 +57,7 @@ _SPACE_CODE, _NEWLINE_CODE = ord(" "), ord("\n")
 def _class_table() -> np.ndarray:
     """Every code point's class (see :data:`WORD_PATTERN`) and flags: 1.1 MB, built once."""
     from annotator.canonical import REMOVED_CHARACTERS, ZWJ, ZWNJ
+    from annotator.text import LINE_BREAKS, OTHER_SPACES
 
     table = np.zeros(0x110000, dtype=np.uint8)
     every = np.arange(0x110000, dtype=np.uint32)
@@ -65,7 +68,21 @@ def _class_table() -> np.ndarray:
         table[[ord(c) for c in chars]] = value
     table[[ord(c) for c in "!.?⸮؟"]] |= _ENDS_SENTENCE
     table[[ord(c) for c in ZWNJ + ZWJ + REMOVED_CHARACTERS]] |= _INVISIBLE
+    table[[ord(c) for c in OTHER_SPACES]] |= _TO_SPACE
+    table[[ord(c) for c in LINE_BREAKS]] |= _TO_BREAK
     return table
+
+
+def _flattened(codes: np.ndarray, table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``codes`` and their ``table`` entries with odd whitespace made a space or a line break,
+    as :func:`annotator.text._flatten` makes it (the length does not change)."""
+    odd = np.flatnonzero(table & (_TO_SPACE | _TO_BREAK))
+    if not len(odd):
+        return codes, table
+    codes = codes.copy()
+    codes[odd] = np.where(table[odd] & _TO_BREAK, _NEWLINE_CODE, _SPACE_CODE)
+    table[odd] = _class_table()[codes[odd]]
+    return codes, table
 
 
 @dataclass(frozen=True)
@@ -141,11 +158,11 @@ def _is_hazm_class(obj: Any, module: str, name: str) -> bool:
 
 
 def offsets(flat: str, rules: VerbRules) -> Aligned:
-    """hazm's sentences and tokens of ``flat`` (text whose only whitespace is spaces and
-    ``\\n``; each line tokenised on its own), as offsets, with invisible characters trimmed
-    from their edges and any left empty dropped."""
+    """hazm's sentences and tokens of ``flat`` (each line tokenised on its own; whitespace
+    other than spaces and ``\\n`` counts as :func:`annotator.text._flatten` makes it), as
+    offsets, with invisible characters trimmed from their edges and any left empty dropped."""
     codes = np.frombuffer(flat.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    table = _class_table()[codes]
+    codes, table = _flattened(codes, _class_table()[codes])
     classes = table & _CLASS_BITS
 
     # Tokens: a new one after a space, at a change of class, and at every single-character mark.

@@ -97,9 +97,9 @@ _INVISIBLE = frozenset(ZWNJ + ZWJ + REMOVED_CHARACTERS)
 _INVISIBLE_RE = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
 # Line boundaries of str.splitlines() become paragraph breaks, other whitespace a space:
 # the same length, so offsets into the flattened text are offsets into the text.
-_FLATTEN = str.maketrans(
-    {c: "\n" for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"} | {c: " " for c in "\t\x1f" + UNICODE_SPACES}
-)
+LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+OTHER_SPACES = "\t\x1f" + UNICODE_SPACES
+_FLATTEN = str.maketrans({c: "\n" for c in LINE_BREAKS} | {c: " " for c in OTHER_SPACES})
 # Whitespace other than " " and "\n" (what str.isspace() accepts), listed: faster than [^\S \n].
 _ODD_WHITESPACE = char_class(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n")
 _WORDS = re.compile(r"\S+")
@@ -316,11 +316,10 @@ def tokenize_packed_many(texts: Sequence[str]) -> list[PackedTokens]:
     from annotator import hazm_offsets
     from annotator.alignment import pack_many
 
-    flats = [_flatten(text) for text in texts]
-    lengths = np.fromiter(map(len, flats), dtype=np.int64, count=len(flats))
-    bases = np.zeros(len(flats), dtype=np.int64)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    bases = np.zeros(len(texts), dtype=np.int64)
     np.cumsum(lengths[:-1] + 1, out=bases[1:])  # each text after its predecessor and a line break
-    found = hazm_offsets.offsets("\n".join(flats), rules)
+    found = hazm_offsets.offsets("\n".join(texts), rules)  # which flattens as it goes
     edges = np.append(bases, bases[-1] + lengths[-1] + 1)
     sentence_firsts = np.searchsorted(found.sentence_starts, edges)
     token_firsts = np.searchsorted(found.token_starts, edges)
