@@ -40,6 +40,7 @@ _BOMS: tuple[tuple[bytes, str | None], ...] = (
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROLS.match(chr(b)))
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 # Non-ASCII characters a Persian Windows-1256 file is made of: the Arabic block, ZWNJ/ZWJ,
 # NBSP, guillemets and Word's typographic punctuation.
@@ -99,7 +100,7 @@ def detect(head: bytes, *, path: str | Path, complete: bool) -> Detected:
         if "\0" in text:
             at = bom + len(text[: text.index("\0")].encode(codec))
             raise InputError(f"binary file (contains NUL characters at byte {at})", path=path)
-    controls = len(_CONTROLS.findall(text, 0, HEAD_SIZE))
+    controls = _count_controls(text, body, codec)
     if controls > max(3, 0.05 * min(len(text), HEAD_SIZE)):
         raise InputError(
             f"binary file ({controls} control characters in its first "
@@ -110,6 +111,15 @@ def detect(head: bytes, *, path: str | Path, complete: bool) -> Detected:
         what = "empty file" if not text else "empty file (only whitespace)"
         raise InputError(f"{what}; nothing to import, remove it or add the article text", path=path)
     return Detected(codec, bom, text)
+
+
+def _count_controls(text: str, body: bytes, codec: str) -> int:
+    """How many control characters the first :data:`HEAD_SIZE` characters of ``text`` hold.
+    In UTF-8 and Windows-1256 each is one byte that no other character uses, so a text that
+    is all of ``body`` has them counted on the bytes, several times faster than by a regex."""
+    if codec in ("utf-8", "cp1256") and len(text) <= HEAD_SIZE:
+        return len(body.translate(None, _NOT_CONTROL_BYTES))
+    return len(_CONTROLS.findall(text, 0, HEAD_SIZE))
 
 
 def iter_lines(path: Path) -> Iterator[Line]:

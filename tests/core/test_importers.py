@@ -146,6 +146,13 @@ def test_bad_files_are_refused_with_a_reason(tmp_path: Path, data: bytes, expect
         assert problem.path == str(tmp_path / f"bad.{fmt}")
 
 
+@given(st.text(alphabet=st.characters(codec="cp1256"), max_size=120), st.sampled_from(["utf-8", "cp1256"]))
+def test_control_characters_counted_on_bytes_are_those_in_the_text(text: str, codec: str) -> None:
+    from annotator.importers.encoding import _count_controls
+
+    assert _count_controls(text, text.encode(codec), codec) == len(_CONTROLS.findall(text))
+
+
 def test_decode_bytes_raises_input_error_with_path_and_line() -> None:
     with pytest.raises(InputError) as caught:
         decode_bytes(b"ok\nstill ok\n\xe9t\xe9\n", path="x.txt")
