@@ -57,9 +57,9 @@ def _bmp_table() -> np.ndarray:
 
 def _fold(codes: np.ndarray) -> np.ndarray:
     table = _bmp_table()
-    astral = codes > 0xFFFF
-    if not astral.any():
+    if not len(codes) or codes.max() <= 0xFFFF:
         return table[codes]
+    astral = codes > 0xFFFF
     folded = table[codes & 0xFFFF]
     folded[astral] = [fold_character(int(code)) for code in codes[astral]]
     return folded
