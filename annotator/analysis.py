@@ -15,7 +15,7 @@ from annotator import text as textpipe
 from annotator.importers import read_source
 from annotator.importers.records import ImportProblem, RawRecord, SourceFile
 from annotator.model import Tokenization
-from annotator.search_words import search_text
+from annotator.search_words import indexed_words, search_text
 from annotator.text import PackedTokens, unpack_offsets
 
 #: What the import pipeline hands on for each file, in order: ``(file index, record, its
@@ -26,12 +26,12 @@ Entry = tuple[int, "RawRecord | ImportProblem | None", "Analysed | None"]
 @dataclass(frozen=True)
 class Analysed:
     """Canonical text, its content id, its packed sentence and token offsets, and its words
-    folded for the search index."""
+    folded for the search index (UTF-8, see :func:`annotator.search_words.indexed_words`)."""
 
     text: str
     uid: str
     tokens: PackedTokens
-    search: str
+    search: bytes
 
     @property
     def tokenization(self) -> Tokenization:
@@ -51,7 +51,7 @@ def analyse_one(raw: str, normalize: bool, strip_diacritics: bool) -> Analysed:
 def analyse_batch(raws: list[str], normalize: bool, strip_diacritics: bool) -> list[Analysed]:
     """:func:`analyse_one` of each raw text, tokenised in one pass (what a worker runs)."""
     return [
-        Analysed(text, uid_of(text), packed, search_text(text))
+        Analysed(text, uid_of(text), packed, indexed_words(text))
         for text, packed in textpipe.analyse_packed_many(raws, normalize=normalize, strip_diacritics=strip_diacritics)
     ]
 

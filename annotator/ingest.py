@@ -153,7 +153,7 @@ class _BatchWriter:
 
     def __init__(self, project: Project, report: ImportReport, *, tokenizer: str):
         self.project, self.report, self.tokenizer = project, report, tokenizer
-        self.unindexed: list[tuple[DocumentId, str, str]] = []  # written, not yet in the search index
+        self.unindexed: list[tuple[DocumentId, str, bytes]] = []  # written, not yet in the search index
 
     def write_file(self, source: SourceFile, entries: Iterable[Entry]) -> None:
         """Write one file's records in one savepoint; a failure leaves none of them."""
@@ -161,7 +161,7 @@ class _BatchWriter:
             meta_sql.begin(self.project.db)
         added = duplicates = 0
         problems: list[ImportProblem] = []
-        written: list[tuple[DocumentId, str, str]] = []
+        written: list[tuple[DocumentId, str, bytes]] = []
         try:
             with meta_sql.savepoint(self.project.db, "import_file"):
                 for _, record, analysed in entries:

@@ -23,7 +23,7 @@ from functools import cache
 
 import numpy as np
 
-__all__ = ["SEARCH_FOLD_VERSION", "fold_character", "search_text", "search_words"]
+__all__ = ["SEARCH_FOLD_VERSION", "fold_character", "indexed_words", "search_text", "search_words"]
 
 SEARCH_FOLD_VERSION: int = 1
 """Version of the folding; a change needs a migration that re-indexes every document."""
@@ -80,6 +80,13 @@ def search_text(text: str) -> str:
     keep = ~is_space
     keep[1:] |= ~is_space[:-1]  # a space stays only right after a word character
     return folded[keep].tobytes().decode("utf-32-le").strip()
+
+
+def indexed_words(text: str) -> bytes:
+    """:func:`search_text` as UTF-8: what the search index is given. Import workers hand it
+    over so, and SQLite takes it as it is (``CAST(? AS TEXT)``): the writer neither decodes
+    nor encodes it."""
+    return search_text(text).encode("utf-8")
 
 
 def search_words(query: str) -> list[str]:

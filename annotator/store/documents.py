@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from annotator.ids import AnnotatorId, DocumentId
 from annotator.model import Document, DocumentSummary
-from annotator.search_words import search_text, search_words
+from annotator.search_words import indexed_words, search_text, search_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,23 +66,26 @@ def insert_new_document(db: Database, row: DocumentRow, *, imported_at: str) -> 
     return DocumentId(found[0]) if found else None
 
 
-def index_for_search(db: Database, documents: Iterable[tuple[DocumentId, str, str]]) -> None:
+def index_for_search(db: Database, documents: Iterable[tuple[DocumentId, str | bytes, str | bytes]]) -> None:
     """Add documents to the search index: ``(id, title, text)`` with title and text already
-    folded by :func:`annotator.search_words.search_text`. A bulk import indexes a few hundred at
-    a time, outside any savepoint: FTS5 writes out its pending index at each savepoint."""
-    db.conn.executemany("INSERT INTO documents_search (rowid, title, text) VALUES (?, ?, ?)", documents)
+    folded by :func:`annotator.search_words.search_text` (or as UTF-8 bytes, by
+    :func:`~annotator.search_words.indexed_words`). A bulk import indexes a few hundred at a
+    time, outside any savepoint: FTS5 writes out its pending index at each savepoint."""
+    db.conn.executemany(
+        "INSERT INTO documents_search (rowid, title, text) VALUES (?, CAST(? AS TEXT), CAST(? AS TEXT))", documents
+    )
 
 
 def index_document(db: Database, document_id: DocumentId, title: str, text: str) -> None:
     """Add one document to the search index, from its title and canonical text."""
-    index_for_search(db, [(document_id, search_text(title), search_text(text))])
+    index_for_search(db, [(document_id, search_text(title), indexed_words(text))])
 
 
 def index_stored_documents(db: Database, document_ids: Sequence[DocumentId]) -> None:
     """Add documents already stored (copied rows) to the search index."""
     marks = ", ".join("?" * len(document_ids))
     rows = db.execute(f"SELECT id, title, text FROM documents WHERE id IN ({marks})", list(document_ids))
-    index_for_search(db, [(DocumentId(id_), search_text(title), search_text(text)) for id_, title, text in rows])
+    index_for_search(db, [(DocumentId(id_), search_text(title), indexed_words(text)) for id_, title, text in rows])
 
 
 def insert_tokens(

@@ -90,3 +90,20 @@ def test_a_project_from_before_the_folded_index_is_indexed_when_opened(tmp_path)
         assert project.count_documents(search="20") == 1
         tables = {row[0] for row in project.db.execute("SELECT name FROM sqlite_master")}
         assert "documents_fts" not in tables and "documents_fts_insert" not in tables
+
+
+def test_indexed_words_are_the_search_text_in_utf8_and_the_index_takes_them_as_text(project):
+    from annotator.analysis import analyse_one
+    from annotator.ingest import tokenizer_name
+    from annotator.search_words import indexed_words
+    from annotator.store import documents as doc_sql
+
+    assert indexed_words("كتابِ ۲۰") == "کتاب 20".encode()
+    analysed = analyse_one("واژه‌ای تازه در متن", False, False)
+    assert analysed.search == "واژه ای تازه در متن".encode()
+    row = doc_sql.DocumentRow(uid=analysed.uid, title="عنوان", text=analysed.text, raw_text=None, canon_version=1)
+    with project.db.atomic():
+        document_id, _ = project.add_document(row, analysed.tokens, tokenizer=tokenizer_name(), index_for_search=False)
+        assert project.count_documents(search="تازه") == 0
+        doc_sql.index_for_search(project.db, [(document_id, "عنوان", analysed.search)])
+    assert project.count_documents(search="تازه") == 1 and project.count_documents(search="عنوان") == 1
