@@ -18,6 +18,7 @@ Multilingual Plane, so the import's worker processes prepare it alongside the to
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -69,6 +70,10 @@ def search_text(text: str) -> str:
     """``text``'s words, folded for search, separated by single spaces."""
     if not text:
         return ""
+    return _search_text_short(text) if len(text) <= _SHORT else _fold_with_numpy(text)
+
+
+def _fold_with_numpy(text: str) -> str:
     folded = _fold(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32))
     folded = folded[folded != _DROP]
     is_space = folded == _SPACE
@@ -80,6 +85,34 @@ def search_text(text: str) -> str:
     keep = ~is_space
     keep[1:] |= ~is_space[:-1]  # a space stays only right after a word character
     return folded[keep].tobytes().decode("utf-32-le").strip()
+
+
+# Below this length (titles, what a user types) numpy's cost per call outweighs its speed per
+# character: the same folding is done with str.translate and a regular expression.
+_SHORT = 128
+_DIGIT_NEXT_TO_LETTER = re.compile("(?<=[0-9])(?=[^ 0-9])|(?<=[^ 0-9])(?=[0-9])")
+
+
+class _Translation(dict[int, str]):
+    """``str.translate``'s table of the folding: every character that changes, looked up
+    once (astral characters when first met)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_character(code)
+        self[code] = value = chr(folded) if folded else ""
+        return value
+
+
+@cache
+def _translation() -> _Translation:
+    table = _bmp_table()
+    changed = np.flatnonzero(table != np.arange(0x10000, dtype=np.uint32))
+    return _Translation((int(code), chr(table[code]) if table[code] else "") for code in changed)
+
+
+def _search_text_short(text: str) -> str:
+    folded = text.translate(_translation())
+    return " ".join(_DIGIT_NEXT_TO_LETTER.sub(" ", folded).split()) if folded else ""
 
 
 def indexed_words(text: str) -> bytes:

@@ -107,3 +107,11 @@ def test_indexed_words_are_the_search_text_in_utf8_and_the_index_takes_them_as_t
         assert project.count_documents(search="تازه") == 0
         doc_sql.index_for_search(project.db, [(document_id, "عنوان", analysed.search)])
     assert project.count_documents(search="تازه") == 1 and project.count_documents(search="عنوان") == 1
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300)
+       | st.text(alphabet="کتابعلیيكِ۲٢2ـ ‌«»،abC😀\t\n", max_size=300))
+def test_short_texts_are_folded_as_long_ones(text):
+    from annotator.search_words import _fold_with_numpy, _search_text_short
+
+    assert _search_text_short(text) == _fold_with_numpy(text)
