@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotator import text as textpipe
 from annotator.importers import read_source
@@ -18,9 +18,10 @@ from annotator.model import Tokenization
 from annotator.search_words import indexed_words, search_text
 from annotator.text import PackedTokens, unpack_offsets
 
-#: What the import pipeline hands on for each file, in order: ``(file index, record, its
-#: analysis)``, or ``(file index, problem, None)``, then ``(file index, None, None)`` to end it.
-Entry = tuple[int, "RawRecord | ImportProblem | None", "Analysed | None"]
+#: What the import pipeline hands on for each file, in order: ``(file index, record, what
+#: the writer stores of it)``, where that is ``None`` when canonicalisation left no text; or
+#: ``(file index, problem, None)``; then ``(file index, None, None)`` to end the file.
+Entry = tuple[int, "RawRecord | ImportProblem | None", "Prepared | None"]
 
 
 @dataclass(frozen=True)
@@ -49,25 +50,65 @@ def analyse_one(raw: str, normalize: bool, strip_diacritics: bool) -> Analysed:
 
 
 def analyse_batch(raws: list[str], normalize: bool, strip_diacritics: bool) -> list[Analysed]:
-    """:func:`analyse_one` of each raw text, tokenised in one pass (what a worker runs)."""
+    """:func:`analyse_one` of each raw text, tokenised in one pass."""
     return [
         Analysed(text, uid_of(text), packed, indexed_words(text))
         for text, packed in textpipe.analyse_packed_many(raws, normalize=normalize, strip_diacritics=strip_diacritics)
     ]
 
 
-def read_and_analyse(
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A record's document as the import's writer stores it, made ready by a worker: texts as
+    UTF-8, which SQLite takes as they are, so that the writer (the import's critical path)
+    neither decodes them from the worker nor encodes them for SQLite."""
+
+    uid: str
+    text: bytes  # the canonical text
+    char_count: int  # its length in code points
+    raw: bytes | None  # the text as read, when canonicalisation changed it
+    first_line: str | None  # the canonical text's first non-blank line, stripped (a title)
+    tokens: PackedTokens
+    search: bytes  # its words for the search index
+
+
+def prepare_batch(raws: list[str], normalize: bool, strip_diacritics: bool) -> list[Prepared | None]:
+    """What the writer stores of each raw text (``None`` where no text is left after
+    canonicalisation), tokenised in one pass: what an import worker runs."""
+    prepared: list[Prepared | None] = []
+    analysed = textpipe.analyse_packed_many(raws, normalize=normalize, strip_diacritics=strip_diacritics)
+    for raw, (text, packed) in zip(raws, analysed, strict=True):
+        if not text.strip():
+            prepared.append(None)
+            continue
+        utf8 = text.encode("utf-8")
+        prepared.append(Prepared(
+            hashlib.sha256(utf8).hexdigest(), utf8, len(text), None if raw == text else raw.encode("utf-8"),
+            _first_line(text), packed, indexed_words(text),
+        ))
+    return prepared
+
+
+def _first_line(text: str) -> str | None:
+    return next((line.strip() for line in text.splitlines() if line.strip()), None)
+
+
+def read_and_prepare(
     files: Sequence[tuple[int, SourceFile]], mapping: Mapping[str, str] | None, normalize: bool, strip_diacritics: bool,
 ) -> list[Entry]:
-    """Read each file and analyse its records (all of them in one batch): the entries of
+    """Read each file and prepare its records (all of them in one batch): the entries of
     each file, ending with its end marker. For files of one article each: reading them
-    here spares the importing process, which also has to write, the reading."""
+    here spares the importing process, which also has to write, the reading. The records
+    come back without their text, which travels as :attr:`Prepared.raw` where it is needed."""
     read = [(index, list(read_source(source, mapping=mapping))) for index, source in files]
     records = [item for _, items in read for item in items if isinstance(item, RawRecord)]
-    analysed = iter(analyse_batch([record.text for record in records], normalize, strip_diacritics))
+    prepared = iter(prepare_batch([record.text for record in records], normalize, strip_diacritics))
     entries: list[Entry] = []
     for index, items in read:
-        entries += [(index, item, next(analysed) if isinstance(item, RawRecord) else None) for item in items]
+        entries += [
+            (index, replace(item, text=""), next(prepared)) if isinstance(item, RawRecord) else (index, item, None)
+            for item in items
+        ]
         entries.append((index, None, None))
     return entries
 

@@ -18,7 +18,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from annotator import text as textpipe
-from annotator.analysis import Analysed, Entry, analyse_one, uid_of
+from annotator.analysis import Entry, Prepared, analyse_one, uid_of
 from annotator.errors import AnnotatorError
 from annotator.ids import DocumentId
 from annotator.importers import check_mapping, iter_sources
@@ -59,21 +59,21 @@ class ImportReport:
         return len(self.problems)
 
 
-def _title_for(record: RawRecord, text: str) -> str:
+def _title_for(record: RawRecord, prepared: Prepared) -> str:
     if record.title and record.title.strip():
         return record.title.strip()[:MAX_TITLE]
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:MAX_TITLE]
+    if prepared.first_line:
+        return prepared.first_line[:MAX_TITLE]
     return Path(record.origin_path).stem
 
 
-def _document_row(record: RawRecord, analysed: Analysed) -> DocumentRow:
+def _document_row(record: RawRecord, prepared: Prepared) -> DocumentRow:
     return DocumentRow(
-        uid=analysed.uid,
-        title=_title_for(record, analysed.text),
-        text=analysed.text,
-        raw_text=record.text if record.text != analysed.text else None,
+        uid=prepared.uid,
+        title=_title_for(record, prepared),
+        text=prepared.text,
+        char_count=prepared.char_count,
+        raw_text=prepared.raw,
         canon_version=textpipe.CANON_VERSION,
         source=record.source,
         url=record.url,
@@ -164,20 +164,20 @@ class _BatchWriter:
         written: list[tuple[DocumentId, str, bytes]] = []
         try:
             with meta_sql.savepoint(self.project.db, "import_file"):
-                for _, record, analysed in entries:
+                for _, record, prepared in entries:
                     if isinstance(record, ImportProblem):
                         problems.append(record)
-                    elif record is None or analysed is None:
+                    elif record is None:
                         continue  # the end of the file
-                    elif not analysed.text.strip():
+                    elif prepared is None:
                         problems.append(ImportProblem(
                             record.origin_path, record.origin_line, "no text left after canonicalisation"))
                     else:
-                        row = _document_row(record, analysed)
+                        row = _document_row(record, prepared)
                         document_id, created = self.project.add_document(
-                            row, analysed.tokens, tokenizer=self.tokenizer, index_for_search=False)
+                            row, prepared.tokens, tokenizer=self.tokenizer, index_for_search=False)
                         if created:
-                            written.append((document_id, search_text(row.title), analysed.search))
+                            written.append((document_id, search_text(row.title), prepared.search))
                         added += created
                         duplicates += not created
         except (AnnotatorError, sqlite3.DatabaseError) as exc:

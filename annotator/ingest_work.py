@@ -19,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.analysis import Entry, analyse_batch, read_and_analyse, warm_up
+from annotator.analysis import Entry, prepare_batch, read_and_prepare, warm_up
 from annotator.importers import read_source
 from annotator.importers.records import ImportProblem, RawRecord, SourceFile
 
@@ -157,16 +157,16 @@ class Analyser:
 
     def _perform(self, unit: Unit) -> list:
         if isinstance(unit, ReadFiles):
-            return read_and_analyse(unit.files, self.mapping, *self.options)
-        return analyse_batch([record.text for record in unit.records], *self.options)
+            return read_and_prepare(unit.files, self.mapping, *self.options)
+        return prepare_batch([record.text for record in unit.records], *self.options)
 
     def _submit(self, unit: Unit) -> Future | list:
         assert self.pool is not None
         if isinstance(unit, AnalyseTexts) and not unit.records:
             return []  # nothing to analyse: only the end of a file
         if isinstance(unit, ReadFiles):
-            return self.pool.submit(read_and_analyse, unit.files, self.mapping, *self.options)
-        return self.pool.submit(analyse_batch, [record.text for record in unit.records], *self.options)
+            return self.pool.submit(read_and_prepare, unit.files, self.mapping, *self.options)
+        return self.pool.submit(prepare_batch, [record.text for record in unit.records], *self.options)
 
     @staticmethod
     def _drain_one(pending: deque) -> Iterator[Entry]:

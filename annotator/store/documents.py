@@ -16,12 +16,13 @@ from annotator.search_words import indexed_words, search_text, search_words
 
 @dataclass(frozen=True, slots=True)
 class DocumentRow:
-    """What the importer hands the store for one new document."""
+    """What the importer hands the store for one new document. ``text`` and ``raw_text`` may
+    come as UTF-8 (from an import worker); ``char_count`` must then be given."""
 
     uid: str
     title: str
-    text: str
-    raw_text: str | None
+    text: str | bytes
+    raw_text: str | bytes | None
     canon_version: int
     source: str | None = None
     url: str | None = None
@@ -29,6 +30,7 @@ class DocumentRow:
     published: str | None = None
     published_original: str | None = None
     meta: dict[str, Any] | None = None
+    char_count: int | None = None  # len(text) when text is a str
 
 
 _DOC_COLUMNS = (
@@ -37,17 +39,20 @@ _DOC_COLUMNS = (
 )
 
 
-_INSERT_DOCUMENT = (
+_INSERT_DOCUMENT = (  # CAST: texts given as UTF-8 are stored as text
     "INSERT INTO documents (uid, title, source, url, external_id, published, published_original,"
     " text, raw_text, char_count, canon_version, meta, imported_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, ?, ?)"
 )
 
 
 def _document_values(row: DocumentRow, imported_at: str) -> list[Any]:
+    if row.char_count is None and isinstance(row.text, bytes):
+        raise ValueError("a text given as UTF-8 needs its char_count")
     return [
         row.uid, row.title, row.source, row.url, row.external_id, row.published,
-        row.published_original, row.text, row.raw_text, len(row.text), row.canon_version,
+        row.published_original, row.text, row.raw_text,
+        len(row.text) if row.char_count is None else row.char_count, row.canon_version,
         json.dumps(row.meta, ensure_ascii=False) if row.meta else "{}", imported_at,
     ]
 
@@ -76,8 +81,10 @@ def index_for_search(db: Database, documents: Iterable[tuple[DocumentId, str | b
     )
 
 
-def index_document(db: Database, document_id: DocumentId, title: str, text: str) -> None:
+def index_document(db: Database, document_id: DocumentId, title: str, text: str | bytes) -> None:
     """Add one document to the search index, from its title and canonical text."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
     index_for_search(db, [(document_id, search_text(title), indexed_words(text))])
 
 
