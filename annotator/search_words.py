@@ -13,7 +13,8 @@ single spaces; what a user types is folded the same way. Folding:
 The result needs no further Unicode handling, so the index uses FTS5's cheap ``ascii``
 tokeniser (which only splits at ASCII separators): indexing costs about a third of
 ``unicode61`` on the raw text. The folding runs in numpy through a table over the Basic
-Multilingual Plane, so the import's worker processes prepare it alongside the tokens.
+Multilingual Plane, so the import's worker processes prepare it alongside the tokens; short
+texts (titles, queries) go through ``str.translate`` instead, with the same result.
 """
 
 from __future__ import annotations
@@ -94,8 +95,8 @@ _DIGIT_NEXT_TO_LETTER = re.compile("(?<=[0-9])(?=[^ 0-9])|(?<=[^ 0-9])(?=[0-9])"
 
 
 class _Translation(dict[int, str]):
-    """``str.translate``'s table of the folding: every character that changes, looked up
-    once (astral characters when first met)."""
+    """``str.translate``'s table of the folding: the characters of the Basic Multilingual
+    Plane that change, and any other character once it has been met."""
 
     def __missing__(self, code: int) -> str:
         folded = fold_character(code)
