@@ -245,3 +245,19 @@ def test_link_choices_are_ordered_and_full_types_go_last():
                 Span(5, 1, 1, "ACTOR_MENTION", ((70, 74),))]
     assert nearest_candidate(mentions, quote) == 1  # the closest one before the quote
     assert nearest_candidate(mentions[2:], quote) == 0
+
+
+def test_a_tag_that_would_cover_another_moves_along_its_line_before_it_moves_up():
+    from PySide6.QtCore import QRectF
+
+    from ui.widgets.links_painter import place_tag
+
+    first = QRectF(100, 50, 60, 14)
+    second = place_tag(QRectF(120, 50, 60, 14), [first], 800)
+    assert second.top() == 50 and not second.intersects(first)
+    assert second.left() == 162  # the nearer side: just after the first
+    # No room on the line (the viewport is as wide as the first tag): only then up.
+    crowded = place_tag(QRectF(0, 50, 60, 14), [QRectF(0, 50, 64, 14)], 64)
+    assert crowded.bottom() < 50
+    # Kept inside the viewport.
+    assert place_tag(QRectF(790, 10, 60, 14), [], 800).right() <= 798

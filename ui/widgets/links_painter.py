@@ -104,6 +104,36 @@ def _route(start: QPointF, end: QPointF) -> QPainterPath:
     return path
 
 
+def place_tag(rect: QRectF, taken: list[QRectF], width: float) -> QRectF:
+    """Where a tag wanted at ``rect`` goes: inside the viewport (``width`` wide) and clear of the
+    tags already ``taken``. It first moves along its own line, nearest side first, so that tags
+    stay in the band just above the text they name; only when that line has no room does it
+    move up, over the line above."""
+    def inside(candidate: QRectF) -> QRectF:
+        candidate = QRectF(candidate)
+        candidate.moveLeft(min(max(candidate.left(), 2.0), width - 2 - candidate.width()))
+        return candidate
+
+    def clear(candidate: QRectF) -> bool:
+        return not any(t.intersects(candidate) for t in taken)
+
+    rect = inside(rect)
+    for _ in range(6):
+        if clear(rect):
+            return rect
+        sideways = []
+        for clash in (t for t in taken if t.intersects(rect)):
+            for left in (clash.right() + 2, clash.left() - 2 - rect.width()):
+                moved = inside(QRectF(left, rect.top(), rect.width(), rect.height()))
+                if clear(moved):
+                    sideways.append(moved)
+        if sideways:
+            return min(sideways, key=lambda r: abs(r.center().x() - rect.center().x()))
+        clash = next(t for t in taken if t.intersects(rect))
+        rect.moveBottom(clash.top() - 1)
+    return rect
+
+
 class LinkOverlay:
     """Paints arrows, link-mode candidates and the link-mode banner over an :class:`ArticleView`.
 
@@ -243,13 +273,7 @@ class LinkOverlay:
         rect = QRectF(center.x() - width / 2, center.y() - height / 2, width, height)
         if beside:
             rect.moveLeft(center.x() + 5 if beside > 0 else center.x() - 5 - width)
-        right = self.view.viewport().width() - 2
-        rect.moveLeft(min(max(rect.left(), 2.0), right - width))  # never cut by the viewport's edge
-        for _ in range(6):
-            clash = next((t for t in tags if t.intersects(rect)), None)
-            if clash is None:
-                break
-            rect.moveBottom(clash.top() - 1)
+        rect = place_tag(rect, tags, self.view.viewport().width())
         tags.append(rect)
         painter.setPen(QPen(color, 1))
         painter.setBrush(QColor(255, 255, 255, 235))
