@@ -147,9 +147,10 @@ def _filters(
     search: str | None, status: str | None, annotator_id: AnnotatorId | None
 ) -> tuple[str, list[Any]]:
     clauses, params = [], []
-    if search:
+    query = fts_query(search) if search else None
+    if query:  # a search of only punctuation or spaces filters nothing
         clauses.append("d.id IN (SELECT rowid FROM documents_search WHERE documents_search MATCH ?)")
-        params.append(fts_query(search))
+        params.append(query)
     if status == ASSIGNED:  # not a status: the documents assigned to the annotator
         if annotator_id is None:
             raise ValueError("an assignment filter needs an annotator")
@@ -168,8 +169,8 @@ def _filters(
 
 def fts_query(search: str) -> str:
     """Turn what a user typed into a safe FTS5 query: every word must occur, as a prefix
-    (words folded as the index is, so none holds a quote)."""
-    return " ".join(f'"{word}"*' for word in search_words(search)) or '""'
+    (words folded as the index is, so none holds a quote); empty when it has no words."""
+    return " ".join(f'"{word}"*' for word in search_words(search))
 
 
 def count_documents(

@@ -72,6 +72,8 @@ def test_the_project_finds_documents_whatever_the_digits_harakat_or_keyboard(pro
     for query in ("20", "٢٠", "۲۰", "شهردار", "شهردارِ", "تهران ۲۰", "مي", "ظرف٢٠", "«شهردار»", "وعده"):
         assert [d.title for d in project.documents(search=query)] == ["وعده"], query
     assert project.count_documents(search="۲۱") == 0
+    # Nothing to search by (only punctuation or spaces): nothing is filtered out.
+    assert project.count_documents(search="«» ؟") == project.count_documents() == 1
 
 
 def test_a_project_from_before_the_folded_index_is_indexed_when_opened(tmp_path):
