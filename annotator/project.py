@@ -39,7 +39,7 @@ from annotator.store import audit as audit_sql
 from annotator.store import documents as doc_sql
 from annotator.store import meta as meta_sql
 from annotator.store import people as people_sql
-from annotator.store.db import now, open_database
+from annotator.store.db import needs_upgrade, now, open_database
 from annotator.tagset import Tagset, default_tagset, parse_stored_tagset, tagset_digest
 from annotator.text import PackedTokens, unpack_offsets
 
@@ -69,6 +69,12 @@ class Project(ActorMethods):
         self._tagset: Tagset | None = None
 
     # -- opening ---------------------------------------------------------------------
+    @staticmethod
+    def needs_upgrade(path: str | Path) -> bool:
+        """Whether :meth:`open` will first update the file's schema (once; a while on a large
+        project, e.g. to re-index it for search), so that a window can say so."""
+        return needs_upgrade(path)
+
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False, durable: bool = True) -> Project:
         """Open a project file (``create=True`` makes a new one with the default tagset)."""

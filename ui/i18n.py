@@ -91,6 +91,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "popup.enter": ("{attribute} را بنویسید", "Enter {attribute}"),
     # status bar
     "bar.annotator": ("نشانه‌گذار: {name}", "Annotator: {name}"),
+    "bar.upgrading": ("به‌روزکردن پرونده پروژه برای این نسخه (فقط یک بار)…",
+                      "Updating the project file for this version (only once)…"),
     "bar.snap_on": ("چسبیدن به واژه", "Snap to words"),
     "bar.snap_off": ("دقت نویسه‌ای", "Character precision"),
     "bar.doc_status": ("وضعیت: {status}", "Status: {status}"),

@@ -153,11 +153,20 @@ class MainWindow(QMainWindow):
     # -- projects --------------------------------------------------------------------------
     def open_project(self, path: Path | str) -> bool:
         """Open a project file and its last (or first) document; False if it cannot be opened."""
+        upgrading = Project.needs_upgrade(path)
+        if upgrading:  # once per new schema: a large project is re-indexed, which takes a while
+            self.statusBar().showMessage(tr("bar.upgrading"))
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            QGuiApplication.processEvents()
         try:
             project = Project.open(path)
         except AnnotatorError as exc:
             self.errors.show_problem(exc)
             return False
+        finally:
+            if upgrading:
+                QGuiApplication.restoreOverrideCursor()
+                self.statusBar().clearMessage()
         self.tracker.stop()
         self.session.set_project(project)
         if self.settings.annotator_name:

@@ -101,6 +101,24 @@ def _write_identity(db: Database) -> None:
         )
 
 
+def needs_upgrade(path: str | Path) -> bool:
+    """Whether opening the project file at ``path`` will first bring its schema up to date
+    (which can take a while on a large project). Looked up read-only; ``False`` for anything
+    that is not a readable project file (opening it says what is wrong)."""
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        applied = {row[0] for row in conn.execute(
+            f"SELECT name FROM {MIGRATIONS.migrations_table} WHERE migration_set = ?", [MIGRATIONS.name])}
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return bool(applied) and bool({m.name for m in MIGRATIONS._migrations} - applied)
+
+
 def schema_version(db: Database) -> int:
     """How many schema steps this database has applied."""
     return len(MIGRATIONS.applied(db))

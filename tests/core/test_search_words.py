@@ -76,11 +76,11 @@ def test_the_project_finds_documents_whatever_the_digits_harakat_or_keyboard(pro
     assert project.count_documents(search="«» ؟") == project.count_documents() == 1
 
 
-def test_a_project_from_before_the_folded_index_is_indexed_when_opened(tmp_path):
-    path = tmp_path / "old.db"
+def project_from_before_the_folded_index(path):
+    """A project file as schema 5 left it: one document, searched through documents_fts."""
     with Project.init(path) as project:
         add_text(project, "شهردار تهران گفت: کار ظرف ۲۰ روز تمام می‌شود.", title="وعده")
-    conn = sqlite3.connect(path)  # back to the search index of schema 5, as it shipped
+    conn = sqlite3.connect(path)
     conn.execute("DROP TABLE documents_search")
     for statement in migrations._split(migrations._FTS) + migrations._split(migrations._DEFERRABLE_FTS):
         conn.execute(statement)
@@ -88,10 +88,26 @@ def test_a_project_from_before_the_folded_index_is_indexed_when_opened(tmp_path)
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_search_words'")
     conn.commit()
     conn.close()
+    return path
+
+
+def test_a_project_from_before_the_folded_index_is_indexed_when_opened(tmp_path):
+    path = project_from_before_the_folded_index(tmp_path / "old.db")
+    assert Project.needs_upgrade(path)
     with Project.open(path) as project:
         assert project.count_documents(search="20") == 1
         tables = {row[0] for row in project.db.execute("SELECT name FROM sqlite_master")}
         assert "documents_fts" not in tables and "documents_fts_insert" not in tables
+    assert not Project.needs_upgrade(path)
+
+
+def test_only_an_older_project_file_needs_an_upgrade(tmp_path):
+    Project.init(tmp_path / "new.db").close()
+    (tmp_path / "notes.txt").write_text("نه پروژه", encoding="utf-8")
+    sqlite3.connect(tmp_path / "other.db").execute("CREATE TABLE t (x)").connection.close()
+    for name in ("new.db", "notes.txt", "other.db", "missing.db"):
+        assert not Project.needs_upgrade(tmp_path / name), name
+    assert not (tmp_path / "missing.db").exists()
 
 
 def test_indexed_words_are_the_search_text_in_utf8_and_the_index_takes_them_as_text(project):

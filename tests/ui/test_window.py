@@ -255,3 +255,32 @@ def test_span_boxes_are_reused_between_paints_and_follow_a_rewrap(article_window
     qtbot.waitUntil(lambda: block.layout().lineCount() > lines_before)
     cached, fresh = boxes()
     assert cached == fresh and view._rect_cache[block.blockNumber()][0] != stamp_before
+
+
+def test_a_project_file_from_an_older_version_is_updated_on_opening_with_a_word_to_the_user(
+        qtbot, tmp_path, settings, errors, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    from annotator.project import Project
+    from tests.core.test_search_words import project_from_before_the_folded_index
+    from tests.ui.conftest import open_window
+    from ui.i18n import tr
+
+    Project.init(tmp_path / "new.db").close()
+    win = open_window(qtbot, tmp_path / "new.db", settings, errors)
+    old = project_from_before_the_folded_index(tmp_path / "old.db")
+    seen_while_opening = []
+    real_open = Project.open
+
+    def open_and_look(*args, **kwargs):
+        seen_while_opening.append((win.statusBar().currentMessage(), QGuiApplication.overrideCursor() is not None))
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(Project, "open", open_and_look)
+    assert win.open_project(old)
+    assert seen_while_opening == [(tr("bar.upgrading"), True)]
+    assert QGuiApplication.overrideCursor() is None and win.statusBar().currentMessage() == ""
+    assert win.session.project.count_documents(search="۲۰") == 1
+    win.open_project(tmp_path / "new.db")  # up to date: nothing to say
+    assert seen_while_opening[-1] == ("", False)
+    win.close()
