@@ -246,8 +246,15 @@ class Builder:
         """The time expressions found: ``(start, end, span key)``."""
         return list(self._timexes)
 
+    def has_deadline(self, start: int, end: int) -> bool:
+        """Whether a time expression lies within ``[start, end)``."""
+        return self._deadline_within(start, end) is not None
+
+    def _deadline_within(self, start: int, end: int) -> object | None:
+        return next((k for s, e, k in self._timexes if start <= s and e <= end), None)
+
     def commitment(self, content: Content, speaker: Speaker, strength: str, score: float) -> None:
-        deadline = next((k for s, e, k in self._timexes if content.start <= s and e <= content.end), None)
+        deadline = self._deadline_within(content.start, content.end)
         attrs = {"commit_kind": "ACTION", "strength": strength, "polarity": "POS",
                  "specificity": "SPECIFIC" if deadline else "VAGUE"}
         key = self.add("COMMITMENT", ((content.start, content.end),), attrs, score)

@@ -16,6 +16,7 @@ from annotator.preannotate import lexicon as lx
 MAX_TOKENS = lx.MAX_WORDS + 2
 _PREFIXES = frozenset(k[:i] for k in lx.LEXICON for i in range(1, len(k) + 1))
 _PROMISE_PREFIXES = frozenset(k[:i] for k in lx.PROMISES for i in range(1, len(k) + 1))
+_DIRECTIVE_PREFIXES = frozenset(k[:i] for k in lx.DIRECTIVES for i in range(1, len(k) + 1))
 PUNCT = frozenset("،,:؛;.!؟?()[]«»\"“”-–—/…")
 _TALK = frozenset({lx.key("و"), lx.key("گو"), lx.key("وگو")})
 _SAY_LEMMAS = frozenset({"گفتن"})
@@ -109,10 +110,19 @@ def find_cues(keys: list[str], tokens) -> list[CueMatch]:
 
 def find_promises(keys: list[str]) -> list[tuple[int, int, tuple[str, float]]]:
     """Promise verbs («قول داد»، «متعهد شد» ...) as ``(first, last, (strength, score))``."""
+    return _all_longest(keys, lx.PROMISES, _PROMISE_PREFIXES)
+
+
+def find_directives(keys: list[str]) -> list[tuple[int, int, tuple[str, float]]]:
+    """Directive verbs («خواست») as ``(first, last, (strength, score))``."""
+    return _all_longest(keys, lx.DIRECTIVES, _DIRECTIVE_PREFIXES)
+
+
+def _all_longest(keys: list[str], table: dict, prefixes: frozenset) -> list[tuple[int, int, tuple[str, float]]]:
     out = []
     i = 0
     while i < len(keys):
-        hit = _longest(keys, i, lx.PROMISES, _PROMISE_PREFIXES)
+        hit = _longest(keys, i, table, prefixes)
         if hit is None:
             i += 1
             continue

@@ -18,7 +18,7 @@ from annotator.model import Tokenization
 from annotator.preannotate import content as C
 from annotator.preannotate import lexicon as lx
 from annotator.preannotate.builder import Builder
-from annotator.preannotate.cues import CueMatch, find_cues, find_promises
+from annotator.preannotate.cues import CueMatch, find_cues, find_directives, find_promises
 from annotator.preannotate.model import Suggestions
 from annotator.preannotate.quoted_commitments import add_quoted_commitments
 from annotator.preannotate.timexes import find_deadlines
@@ -31,17 +31,19 @@ _OPENERS = frozenset({C.KE, lx.key("اینکه"), lx.key("آنکه")})  # «که
 _QUOTING = "به نقل از"  # without a comma, «X به نقل از Y گزارش داد» makes Y the speaker
 _ORPHAN_SUMMARIES = frozenset({"با اشاره", "ضمن اشاره"})  # kept even with no speech verb after them
 _STRONG_NEXT = frozenset({C.COLON, C.KE})
+_TA, _TO_SOMEONE = lx.key("تا"), lx.key("از")
 
 
 @dataclass(frozen=True, slots=True)
 class _Promise:
-    """A promise verb, sorted in among the cues."""
+    """A promise verb (or a directive: «خواست تا ...»), sorted in among the cues."""
 
     first: int
     last: int
     strength: str
     score: float
     start: int
+    directive: bool = False
 
 
 def detect(text: str, tokenization: Tokenization, *, published: dt.date | None = None) -> Suggestions:
@@ -64,10 +66,11 @@ def detect(text: str, tokenization: Tokenization, *, published: dt.date | None =
 
 def _items(view: DocView) -> list[CueMatch | _Promise]:
     cues: list[CueMatch | _Promise] = [c for c in find_cues(view.keys, view.tokens) if _usable(view, c.start, c.end)]
-    for first, last, (strength, score) in find_promises(view.keys):
-        start = view.tokens[first][0]
-        if _usable(view, start, view.tokens[last][1]):
-            cues.append(_Promise(first, last, strength, score, start))
+    for directive, found in ((False, find_promises(view.keys)), (True, find_directives(view.keys))):
+        for first, last, (strength, score) in found:
+            start = view.tokens[first][0]
+            if _usable(view, start, view.tokens[last][1]):
+                cues.append(_Promise(first, last, strength, score, start, directive))
     return sorted(cues, key=lambda c: c.start)
 
 
@@ -266,9 +269,13 @@ class _Sentence:
 
     def _promise(self, item: _Promise) -> None:
         nxt = item.last + 1
-        start = nxt + 1 if self.view.key_at(nxt) in (C.KE, lx.key("تا")) else nxt
-        found = C.that_clause(self.view, start, None, item.score)
+        opened = self.view.key_at(nxt) in (C.KE, _TA)
+        if item.directive and (not opened or _TO_SOMEONE in self.view.keys[self.floor:item.first]):
+            return  # «خواست» without «تا/که», or «از X خواست»: asking others
+        found = C.that_clause(self.view, nxt + 1 if opened else nxt, None, item.score)
         if found is None or found.end - found.start < 8:
+            return
+        if item.directive and not self.b.has_deadline(found.start, found.end):
             return
         speaker = self._speaker(self.floor, item.first)
         self.b.commitment(found, speaker, item.strength, item.score)

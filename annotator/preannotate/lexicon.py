@@ -191,6 +191,11 @@ SPLIT_GAP = 3  # at most this many words between the noun and its light verb
 # words before a cue that make it something other than a report («سخن می‌گفت» = was speaking)
 NOT_A_REPORT_BEFORE = {key(w) for w in ("سخن", "صحبت", "حرف")}
 
+# A directive to one's own people («شهردار خواست تا ظرف ۲۰ روز همکارانی ... معرفی شوند»): an
+# intended commitment, weaker than a promise, and only with a deadline in what is asked and nobody
+# else asked («از استانداران خواست»: a request to others); see detect.py. form key -> (strength, score)
+DIRECTIVES = {key("خواست"): ("INTENDED", 0.45)}
+
 # what the promise verbs commit to (see detect.py): form key -> (strength, score)
 PROMISES = {key(f"{noun} {form}"): ("FIRM", 0.7)
             for noun, stems in (("قول", _DAD), ("وعده", _DAD), ("تعهد", _DAD), ("تعهد", _KARD),

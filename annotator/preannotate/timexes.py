@@ -14,8 +14,11 @@ from dataclasses import dataclass
 
 from annotator.timex import Timex, TimexError, normalize_timex
 
+# «تا» right before «ظرف/طی/در مدت» is a conjunction, not «by» («خواست تا ظرف ۲۰ روز ...»):
+# the expression starts at the duration's own modifier.
 _MODIFIER = re.compile(
-    r"(?<![\w\u200c])(?:حداکثر\s+)?(?:ظرف(?:\s+مدت)?|طی|در\s+مدت|در\s+طول|تا(?:\s+قبل\s+از)?"
+    r"(?<![\w\u200c])(?:حداکثر\s+)?(?:ظرف(?:\s+مدت)?|طی|در\s+مدت|در\s+طول"
+    r"|تا(?:\s+قبل\s+از)?(?!\s+(?:حداکثر\s+)?(?:ظرف|طی|در\s+مدت|در\s+طول)(?![\w\u200c]))"
     r"|قبل\s+از|پیش\s+از|از|در)(?![\w\u200c])"
 )
 _TIME_WORDS = (

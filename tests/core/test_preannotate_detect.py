@@ -289,6 +289,26 @@ def test_a_promise_becomes_a_commitment_with_its_deadline():
     assert linked(rec, commitment, "HAS_DEADLINE")["text"] == "ظرف دو ماه"
 
 
+def test_a_directive_to_ones_own_people_with_a_deadline_is_an_intended_commitment():
+    rec = run("شهردار تهران در این نشست خواست تا ظرف ۲۰ روز همکارانی از سوی شهرداری به پلیس معرفی شوند.")
+    [commitment] = of(rec, "COMMITMENT")
+    assert commitment["text"] == "ظرف ۲۰ روز همکارانی از سوی شهرداری به پلیس معرفی شوند"
+    assert commitment["attrs"]["strength"] == "INTENDED" and commitment["score"] < 0.7
+    assert linked(rec, commitment, "COMMITTED_BY")["text"] == "شهردار تهران"
+    assert linked(rec, commitment, "HAS_DEADLINE")["text"] == "ظرف ۲۰ روز"
+
+
+@pytest.mark.parametrize("text", [
+    "وزیر کشور از استانداران خواست تا ظرف یک هفته گزارش خود را ارسال کنند.",  # asks others
+    "شهردار تهران خواست تا همکارانی از سوی شهرداری به پلیس معرفی شوند.",  # no deadline
+    "وزارت بهداشت از مردم خواسته بود ظرف دو روز در خانه بمانند.",  # asks others, and not «خواست»
+    "شهردار تهران می‌خواست تا پایان هفته به مشهد برود.",  # wanted, not asked
+    "خواست مردم تا پایان سال روشن خواهد شد.",  # the people's will: a noun
+])
+def test_requests_to_others_wishes_and_undated_directives_commit_to_nothing(text):
+    assert of(run(text), "COMMITMENT") == []
+
+
 def test_nested_quote_is_linked_to_the_summary_around_it():
     rec = run("دادستان با اشاره به سخنان رئیس قوه که گفته بود «با مفسدان برخورد می‌شود»، افزود: پرونده‌ها بررسی می‌شود.")
     inner = quote(rec, "با مفسدان برخورد می‌شود")
