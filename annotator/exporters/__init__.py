@@ -127,7 +127,7 @@ def _check_target(out: Path, overwrite: bool) -> None:
 
 def _assign(reader: LayerReader, ids: list[DocumentId], ratios: tuple[float, float, float], seed: int,
             cancelled: Callable[[], bool] | None) -> dict[str, str]:
-    uids = [layers[0].document.uid for _, layers in reader.read(ids, cancelled) if layers]
+    uids = [layers[0].document.uid for _, layers in reader.read(ids, cancelled, outline=True) if layers]
     return assign_splits(uids, ratios, seed=seed)
 
 

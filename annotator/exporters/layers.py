@@ -19,7 +19,14 @@ from annotator.errors import NotFoundError
 from annotator.ids import AnnotatorId, DocumentId
 from annotator.model import GOLD_LAYER, Annotator
 from annotator.project import Project
-from annotator.store.export_rows import DocumentRows, RelationRow, SpanRow, adjudicated_exists, read_chunk
+from annotator.store.export_rows import (
+    DocumentRows,
+    RelationRow,
+    SpanRow,
+    adjudicated_exists,
+    read_chunk,
+    read_chunk_outline,
+)
 
 GOLD = GOLD_LAYER
 ALL = "all"
@@ -83,13 +90,18 @@ class LayerReader:
     def document_ids(self) -> list[DocumentId]:
         return self.project.document_ids()
 
-    def read(self, document_ids: Sequence[DocumentId],
-             cancelled: Callable[[], bool] | None = None) -> Iterator[tuple[DocumentId, list[LayerDocument]]]:
-        """Yield ``(document id, its layer documents)`` in id order (the list may be empty)."""
+    def read(self, document_ids: Sequence[DocumentId], cancelled: Callable[[], bool] | None = None, *,
+             outline: bool = False) -> Iterator[tuple[DocumentId, list[LayerDocument]]]:
+        """Yield ``(document id, its layer documents)`` in id order (the list may be empty).
+
+        :param outline: read only enough to tell which layer documents there are: the right
+          list, of documents with their uid and placeholder spans (see ``read_chunk_outline``)
+        """
+        read_rows = read_chunk_outline if outline else read_chunk
         for start in range(0, len(document_ids), CHUNK):
             chunk = list(document_ids[start:start + CHUNK])
             statuses = {a: self.project.statuses(chunk, a) for a in self.annotators}
-            rows = read_chunk(self.project.db, chunk)
+            rows = read_rows(self.project.db, chunk)
             for document_id in chunk:
                 if cancelled is not None and cancelled():
                     return

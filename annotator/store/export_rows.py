@@ -91,6 +91,20 @@ def read_chunk(db: Database, document_ids: Sequence[DocumentId]) -> dict[Documen
     return docs
 
 
+def read_chunk_outline(db: Database, document_ids: Sequence[DocumentId]) -> dict[DocumentId, DocumentRows]:
+    """What :func:`read_chunk` gives, cut to what tells which layers a document has: its id and
+    uid, and one placeholder span per annotator and origin found in it (no text, no relations).
+    Cheap enough to run over a whole corpus before the real read (to assign splits)."""
+    marks = ", ".join("?" * len(document_ids))
+    params = list(document_ids)
+    docs = {DocumentId(row[0]): DocumentRows(DocumentId(row[0]), row[1], "", "", None, None, None, {})
+            for row in db.execute(f"SELECT id, uid FROM documents WHERE id IN ({marks})", params)}
+    for doc, annotator, origin in db.execute(
+            f"SELECT DISTINCT document_id, annotator_id, origin FROM spans WHERE document_id IN ({marks})", params):
+        docs[doc].spans.append(SpanRow(0, annotator, "", 0, 0, [], {}, origin, None, None))
+    return docs
+
+
 def adjudicated_exists(db: Database) -> bool:
     """Whether any span has origin ``adjudicated``."""
     return db.execute("SELECT 1 FROM spans WHERE origin = 'adjudicated' LIMIT 1").fetchone() is not None

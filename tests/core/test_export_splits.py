@@ -48,3 +48,22 @@ def test_parse_split(spec, expected):
 def test_parse_split_refuses(spec):
     with pytest.raises(InputError, match="--split"):
         parse_split(spec)
+
+
+@pytest.mark.parametrize("status", ["any", "done"])
+@pytest.mark.parametrize("layer", ["مریم", "علی", "all", "gold"])
+def test_the_outline_read_for_splits_finds_the_documents_the_full_read_exports(project, layer, status):
+    from annotator.exporters.layers import LayerReader
+    from annotator.model import SpanDraft
+    from tests.core.test_export_support import build_project, where
+
+    built = build_project(project)
+    third = built["docs"][2]
+    project.add_span(SpanDraft(third.id, built["maryam"].id, "CUE", (where(third.text, "گفت"),), origin="adjudicated"))
+    reader = LayerReader(project, layer=layer, status=status)
+    ids = reader.document_ids()
+
+    def exported(outline):
+        return [[(d.document.uid, d.annotator, d.status) for d in layers] for _, layers in reader.read(ids, outline=outline)]
+
+    assert exported(True) == exported(False)
