@@ -91,8 +91,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "popup.enter": ("{attribute} را بنویسید", "Enter {attribute}"),
     # status bar
     "bar.annotator": ("نشانه‌گذار: {name}", "Annotator: {name}"),
-    "bar.upgrading": ("به‌روزکردن پرونده پروژه برای این نسخه (فقط یک بار)…",
-                      "Updating the project file for this version (only once)…"),
     "bar.snap_on": ("چسبیدن به واژه", "Snap to words"),
     "bar.snap_off": ("دقت نویسه‌ای", "Character precision"),
     "bar.doc_status": ("وضعیت: {status}", "Status: {status}"),
@@ -108,6 +106,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "identity.title": ("نشانه‌گذار کیست؟", "Who is annotating?"),
     "identity.prompt": ("نام خود را بنویسید؛ برچسب‌ها با این نام ذخیره می‌شوند:",
                         "Your name; your spans are stored under it:"),
+    "dialog.upgrading": ("به‌روزکردن پرونده پروژه برای این نسخه (فقط یک بار)…",
+                         "Updating the project file for this version (only once)…"),
     "dialog.new_title": ("پروژه تازه", "New project"),
     "dialog.open_title": ("باز کردن پروژه", "Open project"),
     "dialog.filter": ("پروژه‌های نشانه‌گذار (*.db);;همه پرونده‌ها (*)", "Annotator projects (*.db);;All files (*)"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QProgressDialog,
     QScrollArea,
     QUndoView,
     QVBoxLayout,
@@ -43,6 +44,7 @@ from ui.widgets.navigator import Navigator
 from ui.widgets.span_table import SpanTable
 from ui.widgets.suggestions import SuggestionController
 from ui.widgets.value_popup import ValuePopup, choices
+from ui.workers import Worker
 
 
 class MainWindow(QMainWindow):
@@ -153,26 +155,39 @@ class MainWindow(QMainWindow):
     # -- projects --------------------------------------------------------------------------
     def open_project(self, path: Path | str) -> bool:
         """Open a project file and its last (or first) document; False if it cannot be opened."""
-        upgrading = Project.needs_upgrade(path)
-        if upgrading:  # once per new schema: a large project is re-indexed, which takes a while
-            self.statusBar().showMessage(tr("bar.upgrading"))
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            QGuiApplication.processEvents()
+        if Project.needs_upgrade(path) and not self._upgrade(path):
+            return False
         try:
             project = Project.open(path)
         except AnnotatorError as exc:
             self.errors.show_problem(exc)
             return False
-        finally:
-            if upgrading:
-                QGuiApplication.restoreOverrideCursor()
-                self.statusBar().clearMessage()
         self.tracker.stop()
         self.session.set_project(project)
         if self.settings.annotator_name:
             self._set_annotator(self.settings.annotator_name)
         self.settings.add_recent(Path(path))
         self._fill_recent()
+        return True
+
+    def _upgrade(self, path: Path | str) -> bool:
+        """Bring an older project file's schema up to date off the GUI thread (once per new
+        schema; a large project is re-indexed for search, which takes a while), with a busy
+        dialog meanwhile. False, after saying why, when the file cannot be opened."""
+        dialog = QProgressDialog(tr("dialog.upgrading"), "", 0, 0, self)
+        dialog.setCancelButton(None)  # a half-applied schema step is rolled back, but not on request
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        worker = Worker(path, lambda _project, _progress, _cancelled: None, parent=self)
+        waiting = QEventLoop()
+        worker.finished.connect(waiting.quit)
+        worker.start()
+        dialog.show()
+        waiting.exec()
+        dialog.close()
+        if worker.error is not None:  # a core error is shown as a problem, anything else as a bug
+            self.errors.report(type(worker.error), worker.error, worker.error.__traceback__)
+            return False
         return True
 
     def _set_annotator(self, name: str) -> None:

@@ -257,10 +257,13 @@ def test_span_boxes_are_reused_between_paints_and_follow_a_rewrap(article_window
     assert cached == fresh and view._rect_cache[block.blockNumber()][0] != stamp_before
 
 
-def test_a_project_file_from_an_older_version_is_updated_on_opening_with_a_word_to_the_user(
+def test_a_project_file_from_an_older_version_is_updated_off_the_gui_thread_on_opening(
         qtbot, tmp_path, settings, errors, monkeypatch):
-    from PySide6.QtGui import QGuiApplication
+    import threading
 
+    from PySide6.QtWidgets import QProgressDialog
+
+    import ui.main_window
     from annotator.project import Project
     from tests.core.test_search_words import project_from_before_the_folded_index
     from tests.ui.conftest import open_window
@@ -269,18 +272,27 @@ def test_a_project_file_from_an_older_version_is_updated_on_opening_with_a_word_
     Project.init(tmp_path / "new.db").close()
     win = open_window(qtbot, tmp_path / "new.db", settings, errors)
     old = project_from_before_the_folded_index(tmp_path / "old.db")
-    seen_while_opening = []
+    opened = []  # (on the GUI thread?, did the file still need its upgrade?)
+    shown = []  # the busy dialogs' texts
     real_open = Project.open
 
-    def open_and_look(*args, **kwargs):
-        seen_while_opening.append((win.statusBar().currentMessage(), QGuiApplication.overrideCursor() is not None))
-        return real_open(*args, **kwargs)
+    def open_and_look(path, *args, **kwargs):
+        opened.append((threading.current_thread() is threading.main_thread(), Project.needs_upgrade(path)))
+        return real_open(path, *args, **kwargs)
+
+    class Busy(QProgressDialog):
+        def show(self):
+            shown.append(self.labelText())
+            super().show()
 
     monkeypatch.setattr(Project, "open", open_and_look)
+    monkeypatch.setattr(ui.main_window, "QProgressDialog", Busy)
     assert win.open_project(old)
-    assert seen_while_opening == [(tr("bar.upgrading"), True)]
-    assert QGuiApplication.overrideCursor() is None and win.statusBar().currentMessage() == ""
+    # The upgrade ran on a worker thread under a busy dialog; the window then opened the file,
+    # already up to date.
+    assert opened == [(False, True), (True, False)] and shown == [tr("dialog.upgrading")]
     assert win.session.project.count_documents(search="۲۰") == 1
-    win.open_project(tmp_path / "new.db")  # up to date: nothing to say
-    assert seen_while_opening[-1] == ("", False)
+    opened.clear()
+    assert win.open_project(tmp_path / "new.db")  # up to date: opened at once, nothing shown
+    assert opened == [(True, False)] and len(shown) == 1
     win.close()
