@@ -137,6 +137,20 @@ def test_files_read_by_workers_and_here_report_the_same_problems_in_file_order(t
     assert "empty file" in report.problems[0].reason and "binary" in report.problems[1].reason
 
 
+@pytest.mark.parametrize("cores", [1, 2])
+def test_a_text_of_only_invisible_characters_is_reported_and_the_rest_lands(tmp_path, cores):
+    folder = write_articles(tmp_path / "in", CITIES[:2])
+    (folder / "50_invisible.txt").write_text("\u200b\u200e\u2066\u200b", encoding="utf-8")
+    lines = [f'{{"text": "{article(CITIES[2])}"}}'.replace("\n", "\\n"), '{"text": "\\u200b\\u200f"}']
+    (folder / "60_records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with Project.init(tmp_path / f"i{cores}.db") as project:
+        report = import_paths(project, [folder], cores=cores)
+        assert report.added == 3 and project.count_documents() == 3
+    where = [(Path(p.path).name, p.line, p.reason) for p in report.problems]
+    assert where == [("50_invisible.txt", None, "no text left after canonicalisation"),
+                     ("60_records.jsonl", 2, "no text left after canonicalisation")]
+
+
 class LazyFuture(Future):
     """A worker's result that is never ready before it is asked for."""
 
