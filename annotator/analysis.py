@@ -1,5 +1,7 @@
-"""What an import worker process computes: canonical text, content id and packed tokens of
-raw texts, and for one-article-per-file formats the reading of the files too.
+"""What an import worker process computes: canonical text, content id, packed tokens and
+search words of raw texts, handed to the writer ready to store (:class:`Prepared`), and for
+one-article-per-file formats the reading of the files too. :func:`analyse_one` gives the same
+analysis as Python strings, for importers that work on one text at a time.
 
 Kept apart from :mod:`annotator.ingest` so that worker processes import only the readers and
 the text pipeline (and hazm), not the storage stack: a worker starts in about half the time.
