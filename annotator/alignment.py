@@ -113,15 +113,11 @@ def trim_edges(
     return starts[kept], ends[kept]
 
 
-def pack_spans(starts: np.ndarray, ends: np.ndarray) -> bytes:
-    """What :func:`annotator.packing.pack_offsets` gives for these spans, byte for byte,
-    computed in numpy: one byte per gap and length when all fit, else zig-zag varints."""
-    return pack_many(starts, ends, np.array([0, len(starts)]), np.zeros(1, dtype=np.int64))[0]
-
-
 def pack_many(starts: np.ndarray, ends: np.ndarray, firsts: np.ndarray, bases: np.ndarray) -> list[bytes]:
-    """:func:`pack_spans` of several texts' spans in one pass: text ``k`` has the spans
-    ``firsts[k]:firsts[k + 1]``, with offsets counted from ``bases[k]``."""
+    """What :func:`annotator.packing.pack_offsets` gives for each of several texts' spans, byte
+    for byte, in one numpy pass (one byte per gap and length when all fit, else zig-zag
+    varints): text ``k`` has the spans ``firsts[k]:firsts[k + 1]``, with offsets counted from
+    ``bases[k]``."""
     positions = np.empty(2 * len(starts), dtype=np.int64)
     positions[0::2], positions[1::2] = starts, ends
     deltas = np.empty_like(positions)

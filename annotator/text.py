@@ -246,17 +246,17 @@ def _offset_rules() -> Any:
     return cached[1]
 
 
-def _aligned(flat: str) -> Any:
+def _aligned(text: str) -> Any:
     """Sentence and token offsets (an :class:`annotator.alignment.Aligned` of numpy arrays)
     with invisible characters trimmed from their edges, or ``None`` when only the search can
-    place them. hazm's rules computed as offsets where they hold, else hazm's strings counted
-    back onto the text."""
+    place them. hazm's rules computed as offsets where they hold (which flattens odd
+    whitespace itself), else hazm's strings counted back onto the flattened text."""
     rules = _offset_rules()
     if rules is not None:
         from annotator import hazm_offsets
 
-        return hazm_offsets.offsets(flat, rules)
-    return _aligned_by_counting(flat)
+        return hazm_offsets.offsets(text, rules)
+    return _aligned_by_counting(_flatten(text))
 
 
 def _aligned_by_counting(flat: str) -> Any:
@@ -288,10 +288,9 @@ def tokenize(text: str) -> Tokenization:
     """
     if not text:
         return Tokenization((), ())
-    flat = _flatten(text)
-    found = _aligned(flat)
+    found = _aligned(text)
     if found is None:
-        sentences, tokens = _tokenize_by_search(flat)
+        sentences, tokens = _tokenize_by_search(_flatten(text))
         return Tokenization(tuple(sentences), tuple(tokens))
     from annotator.alignment import pairs
 
@@ -331,19 +330,7 @@ def tokenize_packed_many(texts: Sequence[str]) -> list[PackedTokens]:
 
 def _tokenize_packed_alone(text: str) -> PackedTokens:
     """:func:`tokenize_packed` of one text, by calling hazm (when its rules are not known here)."""
-    if not text:
-        return PackedTokens.pack(Tokenization((), ()))
-    flat = _flatten(text)
-    found = _aligned_by_counting(flat)
-    if found is None:
-        sentences, tokens = _tokenize_by_search(flat)
-        return PackedTokens.pack(Tokenization(tuple(sentences), tuple(tokens)))
-    from annotator.alignment import pack_spans
-
-    return PackedTokens(
-        pack_spans(found.sentence_starts, found.sentence_ends), pack_spans(found.token_starts, found.token_ends),
-        len(found.sentence_starts), len(found.token_starts),
-    )
+    return PackedTokens.pack(tokenize(text))
 
 
 def analyse(raw: str, *, normalize: bool = False, strip_diacritics: bool = False) -> tuple[str, Tokenization]:
