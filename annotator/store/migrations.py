@@ -158,20 +158,17 @@ END;
 
 @MIGRATIONS(name="0001_core")
 def _core(db: Database) -> None:
-    for statement in _split(_CORE_SCHEMA):
-        db.execute(statement)
+    _run(db, _CORE_SCHEMA)
 
 
 @MIGRATIONS(name="0002_span_bounds_triggers")
 def _span_triggers(db: Database) -> None:
-    for statement in _split(_SPAN_TRIGGERS):
-        db.execute(statement)
+    _run(db, _SPAN_TRIGGERS)
 
 
 @MIGRATIONS(name="0003_documents_fts")
 def _fts(db: Database) -> None:
-    for statement in _split(_FTS):
-        db.execute(statement)
+    _run(db, _FTS)
 
 
 # Who works on which document, and the lead's adjudication progress per document.
@@ -194,8 +191,7 @@ CREATE TABLE adjudication (
 
 @MIGRATIONS(name="0004_assignments")
 def _assignments(db: Database) -> None:
-    for statement in _split(_ASSIGNMENTS):
-        db.execute(statement)
+    _run(db, _ASSIGNMENTS)
 
 
 # A bulk import indexes its documents for search once per batch instead of one by one (about
@@ -212,8 +208,7 @@ END;
 
 @MIGRATIONS(name="0005_deferrable_fts")
 def _deferrable_fts(db: Database) -> None:
-    for statement in _split(_DEFERRABLE_FTS):
-        db.execute(statement)
+    _run(db, _DEFERRABLE_FTS)
 
 
 # The search index holds each document's words folded by annotator.search_words (digits as
@@ -238,13 +233,18 @@ CREATE VIRTUAL TABLE documents_search USING fts5(
 def _search_words(db: Database) -> None:
     from annotator.search_words import search_text
 
-    for statement in _split(_SEARCH_WORDS):
-        db.execute(statement)
+    _run(db, _SEARCH_WORDS)
     documents = db.conn.execute("SELECT id, title, text FROM documents ORDER BY id")
     db.conn.executemany(
         "INSERT INTO documents_search (rowid, title, text) VALUES (?, ?, ?)",
         ((id_, search_text(title), search_text(text)) for id_, title, text in documents),
     )
+
+
+def _run(db: Database, script: str) -> None:
+    """Execute each statement of ``script`` (see :func:`_split`)."""
+    for statement in _split(script):
+        db.execute(statement)
 
 
 def _split(sql: str) -> list[str]:
