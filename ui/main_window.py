@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         dialog.show()
         waiting.exec()
         dialog.close()
+        worker.deleteLater()  # a child of the window otherwise, for as long as the window lives
         if worker.error is not None:  # a core error is shown as a problem, anything else as a bug
             self.errors.report(type(worker.error), worker.error, worker.error.__traceback__)
             return False
